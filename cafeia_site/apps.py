@@ -1,0 +1,10 @@
+"""The project package is also the app for what every section shares."""
+from django.apps import AppConfig
+
+
+class CafeiaSiteConfig(AppConfig):
+    name = "cafeia_site"
+    verbose_name = "Café IA"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,69 @@
+"""The header and footer every public page shows, read in one go and cached."""
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+CHROME_CACHE_SECONDS = 60 * 60
+_VERSION_KEY = "chrome:version"
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    menu: list[MenuItem] = field(default_factory=list)
+    home_url: str = "/"
+    contact_email: str = ""
+    postal_address: str = ""
+    social_links: list[tuple[str, str]] = field(default_factory=list)
+
+
+def invalidate() -> None:
+    """Called when a page is published, moved or unpublished, or settings change."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 1, None)
+
+
+def _build(request, site: Site | None, language: str) -> Chrome:
+    from .models import SiteSettings
+
+    if site is None:
+        return Chrome()
+    locale = Locale.objects.filter(language_code=language).first()
+    home = site.root_page
+    if locale is not None and home.locale_id != locale.pk:
+        home = home.get_translation_or_none(locale) or home
+    menu = [
+        MenuItem(title=p.title, url=p.get_url(request) or "", path=p.url_path)
+        for p in Page.objects.child_of(home).live().in_menu().order_by("path")
+    ]
+    settings = SiteSettings.for_site(site)
+    links = [(b.value["label"], b.value["url"]) for b in settings.social_links]
+    return Chrome(
+        menu=menu,
+        home_url=home.get_url(request) or "/",
+        contact_email=settings.contact_email,
+        postal_address=settings.postal_address,
+        social_links=links,
+    )
+
+
+def chrome_for(request) -> Chrome:
+    site = Site.find_for_request(request)
+    language = get_language() or "fr"
+    version = cache.get_or_set(_VERSION_KEY, 1, None)
+    key = f"chrome:{version}:{site.pk if site else 0}:{language}:{request.get_host()}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _build(request, site, language)
+        cache.set(key, chrome, CHROME_CACHE_SECONDS)
+    return chrome

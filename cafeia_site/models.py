@@ -1,0 +1,67 @@
+"""What every page shares: the abstract BasePage with its SEO fields, and the site settings."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+
+class BasePage(Page):
+    """Every public page type derives from this: SEO description and a social image."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de partage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Affichée quand la page est partagée sur les réseaux sociaux (idéalement 1200×630)."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("social_image"),
+                FieldPanel("show_in_menus"),
+            ],
+            heading=_("Pour les moteurs de recherche et le partage"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or ""
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("libellé"), max_length=60)
+    url = blocks.URLBlock(label=_("adresse"))
+
+    class Meta:
+        icon = "link"
+        label = _("lien social")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """The footer: how to reach the programme, and where it speaks."""
+
+    contact_email = models.EmailField(_("e-mail de contact"), blank=True)
+    postal_address = models.TextField(_("adresse postale"), blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("liens sociaux")
+    )
+
+    panels = [FieldPanel("contact_email"), FieldPanel("postal_address"), FieldPanel("social_links")]
+
+    class Meta:
+        verbose_name = _("réglages du site")

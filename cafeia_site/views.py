@@ -1,0 +1,44 @@
+"""Views shared by every section: site search and the error pages."""
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import get_language
+
+from .selectors import search_pages
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    raw = request.GET.get("q", "")
+    query = " ".join(raw.split())
+    too_long = len(query) > MAX_QUERY_LENGTH
+    if too_long:
+        query = query[:MAX_QUERY_LENGTH]
+    results = search_pages(query=query, language_code=get_language()) if query else []
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    return render(
+        request,
+        "cafeia_site/search.html",
+        {"query": query, "too_long": too_long, "page_obj": page_obj, "max_length": MAX_QUERY_LENGTH},
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors, no database: this page must render when everything else fails.
+    template = loader.get_template("500.html")
+    language = get_language() or settings.LANGUAGE_CODE
+    return HttpResponseServerError(template.render({"LANGUAGE_CODE": language, "LANGUAGE_DIR": "rtl" if language in settings.RTL_LANGUAGES else "ltr"}))

@@ -1,0 +1,7 @@
+"""WSGI entry point (gunicorn cafeia_site.wsgi)."""
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cafeia_site.settings.production")
+application = get_wsgi_application()

@@ -1,0 +1,8 @@
+"""Home, free pages and the lettre."""
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Accueil et lettre")

@@ -1,0 +1,119 @@
+"""Browser tests: a real server process on 127.0.0.1 and Debian's Chromium driven by Playwright.
+
+The server reads the same test database the session fixture filled with the demo.
+Where no Chromium exists the tests skip, unless REQUIRE_BROWSER=1 (CI), where that is a failure.
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "tests" / "browser" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _database_url(settings_dict) -> str:
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{settings_dict['NAME']}"
+    user = settings_dict.get("USER") or ""
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def server_url(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cafeia_site.settings.test",
+        "DATABASE_URL": _database_url(connection.settings_dict),
+    }
+    log = open(ARTIFACTS.parent / "server.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urlopen(f"{url}/fr/", timeout=2)  # noqa: S310
+            break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"test server exited; see {log.name}")
+            time.sleep(0.3)
+    else:
+        proc.terminate()
+        pytest.fail("test server did not start in 30 s")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+    log.close()
+    time.sleep(0.5)  # let PostgreSQL close the server's session before the test DB is dropped
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server_url, request):
+    context = browser.new_context(base_url=server_url, locale="fr-FR")
+    # No request may leave 127.0.0.1: anything else is blocked and recorded.
+    outside: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(server_url) or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    tab = context.new_page()
+    yield tab
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert outside == [], f"third-party requests: {outside}"
+
+
+def axe_violations(tab) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(tab)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]]
