@@ -1,0 +1,246 @@
+"""The library of resources: an index page with filters, and resource pages with their licence."""
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cafeia_site.models import BasePage
+
+from .blocks import step_blocks
+from .licences import DEFAULT_LICENCE, LICENCE_CHOICES, attribution, get_licence
+
+
+class Kind(models.TextChoices):
+    FORMAT = "format", _("Format d'animation")
+    GUIDE = "guide", _("Guide")
+    VIDEO = "video", _("Vidéo")
+    TOOL = "tool", _("Outil")
+    READING_LIST = "reading-list", _("Liste de lectures")
+    DOCUMENT = "document", _("Document")
+    OTHER = "other", _("Autre")
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", _("Tout public")
+    YOUTH = "youth", _("Jeunes et scolaires")
+    SENIORS = "seniors", _("Seniors")
+    WORKPLACE = "workplace", _("Salariés et agents")
+    FAMILIES = "families", _("Familles")
+    FACILITATORS = "facilitators", _("Animateurs et médiateurs")
+
+
+class Level(models.TextChoices):
+    ALL = "all", _("Tous niveaux")
+    BEGINNER = "beginner", _("Débutant")
+    INTERMEDIATE = "intermediate", _("Intermédiaire")
+    ADVANCED = "advanced", _("Avancé")
+
+
+class Screens(models.TextChoices):
+    WITHOUT = "without", _("Sans écran")
+    WITH = "with", _("Avec écrans")
+
+
+class Theme(models.TextChoices):
+    WORK = "work", _("Travail")
+    EDUCATION = "education", _("Éducation")
+    ENVIRONMENT = "environment", _("Environnement")
+    DEMOCRACY = "democracy", _("Démocratie et société")
+    INFORMATION = "information", _("Information et désinformation")
+    CREATION = "creation", _("Création et culture")
+    DAILY_LIFE = "daily-life", _("Vie quotidienne")
+    HOW_IT_WORKS = "how-it-works", _("Comprendre le fonctionnement")
+
+
+class ResourceIndexPage(BasePage):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["ressources.ResourcePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("bibliothèque de ressources")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(index_context(self, request))
+        return context
+
+
+class ResourcePageTag(TaggedItemBase):
+    content_object = ParentalKey("ressources.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ResourcePage(RoutablePageMixin, BasePage):
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.FORMAT)
+    summary = models.TextField(_("résumé"), help_text=_("Deux ou trois phrases : à quoi sert cette ressource."))
+    objectives = models.TextField(_("objectifs"), blank=True)
+    audience = models.CharField(_("public"), max_length=20, choices=Audience.choices, blank=True)
+    age_min = models.PositiveSmallIntegerField(_("âge minimum"), null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(_("âge maximum"), null=True, blank=True)
+    group_min = models.PositiveSmallIntegerField(_("participants (minimum)"), null=True, blank=True)
+    group_max = models.PositiveSmallIntegerField(_("participants (maximum)"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("durée (minutes)"), null=True, blank=True)
+    preparation_minutes = models.PositiveSmallIntegerField(_("préparation (minutes)"), null=True, blank=True)
+    level = models.CharField(_("niveau"), max_length=20, choices=Level.choices, blank=True)
+    with_screens = models.CharField(_("écrans"), max_length=10, choices=Screens.choices, blank=True)
+    materials = models.TextField(_("matériel nécessaire"), blank=True)
+    steps = StreamField(step_blocks(), blank=True, verbose_name=_("étapes"))
+    variations = models.TextField(_("variantes"), blank=True)
+    tips = models.TextField(_("conseils"), blank=True)
+    authors = models.CharField(_("auteurs"), max_length=255, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    source_url = models.URLField(_("adresse d'origine"), blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=LICENCE_CHOICES, default=DEFAULT_LICENCE,
+        help_text=_("Ce que le programme produit est sous CC BY-NC 4.0, sauf mention contraire."),
+    )
+    tags = ClusterTaggableManager(through=ResourcePageTag, blank=True, verbose_name=_("mots-clés"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldRowPanel([FieldPanel("group_min"), FieldPanel("group_max")]),
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("preparation_minutes")]),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("with_screens")]),
+            ],
+            heading=_("Pour qui, combien de temps"),
+        ),
+        FieldPanel("materials"),
+        FieldPanel("steps"),
+        FieldPanel("variations"),
+        FieldPanel("tips"),
+        InlinePanel("documents", label=_("documents à télécharger")),
+        InlinePanel("images", label=_("images")),
+        MultiFieldPanel(
+            [FieldPanel("authors"), FieldPanel("organisation"), FieldPanel("source_url"), FieldPanel("licence")],
+            heading=_("Auteurs et licence"),
+        ),
+        InlinePanel("themes", label=_("thèmes")),
+        FieldPanel("tags"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.SearchField("materials"),
+        index.SearchField("steps"),
+        index.SearchField("authors"),
+        index.SearchField("organisation"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("kind"),
+    ]
+    # Names and addresses are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("authors"),
+        SynchronizedField("organisation"),
+        SynchronizedField("source_url"),
+    ]
+
+    parent_page_types = ["ressources.ResourceIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("ressource")
+        verbose_name_plural = _("ressources")
+        indexes = [models.Index(fields=["kind", "duration_minutes"])]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for low, high in (("age_min", "age_max"), ("group_min", "group_max")):
+            a, b = getattr(self, low), getattr(self, high)
+            if a is not None and b is not None and a > b:
+                errors[high] = _("Le maximum doit être supérieur ou égal au minimum.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def licence_info(self):
+        return get_licence(self.licence)
+
+    def attribution_text(self, request=None) -> str:
+        return attribution(self, url=self.get_full_url(request) or "")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import resource_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_detail(self))
+        context["attribution"] = self.attribution_text(request)
+        parent = self.get_parent()
+        context["index_url"] = parent.get_url(request) if parent else ""
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        if request.GET.get("print") == "1":
+            return self.print_view(request)
+        return self.render(request)
+
+    @property
+    def print_url(self) -> str:
+        return (self.url or "") + self.reverse_subpage("print")
+
+    @path("imprimer/", name="print")
+    def print_view(self, request):
+        context = self.get_context(request)
+        context["printing"] = True
+        return TemplateResponse(request, "ressources/resource_page_print.html", context)
+
+
+class ResourceTheme(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="themes")
+    theme = models.CharField(_("thème"), max_length=20, choices=Theme.choices)
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("thème")
+        constraints = [models.UniqueConstraint(fields=["page", "theme"], name="ressources_theme_once_per_page")]
+
+
+class ResourceDocument(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("titre affiché"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title
+
+
+class ResourceImage(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("légende"), max_length=300, blank=True)
+    credit = models.CharField(_("crédit"), max_length=200)
+
+    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("image")
