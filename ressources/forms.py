@@ -45,6 +45,10 @@ class ResourceFilterForm(forms.Form):
             data = data.copy()
             # A search too long is shortened, not refused.
             data["q"] = " ".join(data.get("q", "").split())[:MAX_QUERY_LENGTH]
+            # Tags are case-insensitive (TAGGIT_CASE_INSENSITIVE): match the stored spelling.
+            known = {t.lower(): t for t in tags}
+            if data.get("tag", "").lower() in known:
+                data["tag"] = known[data["tag"].lower()]
         super().__init__(data, **kwargs)
         self.fields["tag"].choices = _any((t, t) for t in tags)
 

@@ -179,7 +179,12 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return get_licence(self.licence)
 
     def attribution_text(self, request=None) -> str:
-        return attribution(self, url=self.get_full_url(request) or "")
+        # The same address as the page's canonical link: the one the reader is on.
+        if request is not None:
+            url = request.build_absolute_uri(self.get_url(request))
+        else:
+            url = self.get_full_url() or ""
+        return attribution(self, url=url)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import resource_detail

@@ -50,8 +50,8 @@ def check_upload(file, allowed_kinds: Iterable[str] = ALL_KINDS, *, max_size: in
         file.seek(0)
     if size > max_size:
         raise ValidationError(
-            _("Ce fichier pèse %(size)s : la limite est de %(max)s.")
-            % {"size": filesizeformat(size), "max": filesizeformat(max_size)},
+            _("Ce fichier pèse %(size)s : la limite est de %(max)s Mo.")
+            % {"size": filesizeformat(size), "max": max_size // (1024 * 1024)},
             code="too_large",
         )
     head = _read_head(file, _TEXT_SAMPLE)
