@@ -1,7 +1,7 @@
 """Reads of the library: filtered, prefetched resource listings and what a resource page shows."""
 from django.db.models import Prefetch, Q
 
-from .models import ResourcePage, ResourcePageTag, ResourceTheme
+from .models import ResourcePage, ResourcePageTag
 
 DURATION_QUERIES = {
     "lt30": Q(duration_minutes__lt=30),
@@ -54,7 +54,6 @@ def resources_for_index(
         resources.defer_streamfields()
         .prefetch_related(
             Prefetch("tagged_items", queryset=ResourcePageTag.objects.select_related("tag").order_by("tag__name")),
-            Prefetch("themes", queryset=ResourceTheme.objects.order_by("sort_order")),
         )
         .order_by("title", "pk")
     )

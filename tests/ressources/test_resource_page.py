@@ -28,7 +28,7 @@ def test_every_licence_shows_its_badge_label_deed_and_attribution(client, code):
     else:
         assert "Lire le résumé de la licence" not in html
     line = attribution(page)
-    assert f'readonly rows="3" dir="auto">{escape(line)}</textarea>' in html
+    assert f'readonly rows="5" dir="auto">{escape(line)}</textarea>' in html
     assert "« Atelier licence »" in line
     assert "Awa Diallo, Tiers-lieu d'essai" in line
     assert "https://example.org/atelier" in line
@@ -116,3 +116,15 @@ def test_resource_page_query_count_is_small(client, django_assert_max_num_querie
     client.get(RECIPE)
     with django_assert_max_num_queries(25):
         client.get(RECIPE)
+
+
+def test_editors_can_open_the_admin_forms_of_both_page_types(client):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root-ressources", "root@example.org", "x")
+    client.force_login(admin)
+    index = resource_index()
+    recipe = ResourcePage.objects.get(locale__language_code="fr", slug="la-recette-infaillible")
+    assert client.get(f"/admin/pages/{recipe.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/add/ressources/resourcepage/{index.pk}/").status_code == 200
