@@ -32,7 +32,11 @@ def _strings(entry: dict) -> dict[str, dict[str, str]]:
         for (title, _minutes, text), (tr_title, tr_text) in zip(entry["steps"], tr.get("steps", []), strict=False):
             strings[title] = tr_title
             strings[text] = tr_text
-    return out
+    # wagtail-localize turns the line breaks of a multi-line text into <br/> in its segments.
+    return {
+        code: {src.replace("\n", "<br/>"): dst.replace("\n", "<br/>") for src, dst in strings.items()}
+        for code, strings in out.items()
+    }
 
 
 def _demo_document():

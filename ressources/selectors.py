@@ -63,7 +63,7 @@ def resource_detail(resource: ResourcePage) -> dict:
     """What a resource page shows besides its own fields, each fetched once."""
     return {
         "documents": list(resource.documents.select_related("document")),
-        "images": list(resource.images.select_related("image")),
+        "images": list(resource.images.select_related("image").prefetch_related("image__renditions")),
         "themes": list(resource.themes.all()),
         "tag_names": sorted(t.name for t in resource.tags.all()),
     }

@@ -157,3 +157,16 @@ def test_documents_are_served_with_their_content_type(client, name, content, con
     assert response.status_code == 200
     assert response["Content-Type"].startswith(content_type)
     assert b"".join(response.streaming_content) == content
+
+
+def test_multiple_uploader_refuses_a_disguised_executable(client):
+    client.force_login(_superuser())
+    before = Document.objects.count()
+    response = client.post(
+        "/admin/documents/multiple/add/",
+        {"files[]": SimpleUploadedFile("rapport.pdf", EXE), "collection": 1},
+    )
+    data = response.json()
+    assert data["success"] is False
+    assert "exécutable" in data["error_message"]
+    assert Document.objects.count() == before

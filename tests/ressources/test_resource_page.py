@@ -93,6 +93,8 @@ def test_printable_view_has_the_format_without_the_site_chrome(client, url):
     assert '<ol class="steps">' in html
     assert '<pre class="attribution" dir="auto">' in html
     assert 'name="robots" content="noindex"' in html
+    code = url.split("/")[1]
+    assert f'<html lang="{code}" dir="{"rtl" if code == "ar" else "ltr"}">' in html
 
 
 def test_a_resource_needs_only_what_a_public_form_collects():
@@ -128,3 +130,20 @@ def test_editors_can_open_the_admin_forms_of_both_page_types(client):
     assert client.get(f"/admin/pages/{recipe.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/add/ressources/resourcepage/{index.pk}/").status_code == 200
+
+
+def test_images_show_their_credit(client, settings, tmp_path):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from ressources.models import ResourceImage
+
+    settings.MEDIA_ROOT = tmp_path
+    image = get_image_model().objects.create(title="Table de jeu", file=get_test_image_file())
+    page = make_resource(title="Avec image", slug="avec-image")
+    page.images = [ResourceImage(image=image, caption="Une partie en cours", credit="Photo : Léa Martin")]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Une partie en cours" in html
+    assert "Crédit : Photo : Léa Martin" in html
+    assert '<img alt="Table de jeu"' in html
