@@ -170,3 +170,18 @@ def test_multiple_uploader_refuses_a_disguised_executable(client):
     assert data["success"] is False
     assert "exécutable" in data["error_message"]
     assert Document.objects.count() == before
+
+
+def test_editing_a_document_without_a_new_file_is_not_rechecked():
+    document = Document(title="Ancien")
+    document.file.save("ancien.pdf", ContentFile(PDF), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    from wagtail.models import Collection
+
+    form_class = get_document_form(Document)
+    form = form_class(
+        data={"title": "Nouveau titre", "collection": Collection.get_first_root_node().pk, "tags": ""},
+        files={}, instance=document, user=_superuser(),
+    )
+    assert form.is_valid(), form.errors
