@@ -146,16 +146,13 @@ def _claim(subscriber: Subscriber, article: ArticlePage) -> Delivery | None:
         return None
 
 
-def send_edition_batch(*, send_id: int, batch_size: int = BATCH_SIZE) -> int:
+def send_edition_batch(*, send_id: int, batch_size: int | None = None) -> int:
     """Send one batch; returns how many recipients remain. An SMTP error stops the send, recorded."""
     send = EditionSend.objects.select_related("article__locale").get(pk=send_id)
     article = send.article
-    recipients = list(pending_recipients(send)[:batch_size])
+    recipients = list(pending_recipients(send)[: batch_size or BATCH_SIZE])
     if not recipients:
-        send.status = EditionSend.Status.DONE
-        send.finished_at = timezone.now()
-        send.save(update_fields=["status", "finished_at"])
-        return 0
+        return _finish(send)
     rendered = render_edition(article, language=send.language)
     connection = get_connection()
     try:
@@ -181,7 +178,17 @@ def send_edition_batch(*, send_id: int, batch_size: int = BATCH_SIZE) -> int:
             delivery.save(update_fields=["status", "sent_at"])
     finally:
         connection.close()
-    return pending_recipients(send).count()
+    return _finish(send)
+
+
+def _finish(send: EditionSend) -> int:
+    """How many recipients remain; when none, the send is marked done."""
+    remaining = pending_recipients(send).count()
+    if remaining == 0:
+        send.status = EditionSend.Status.DONE
+        send.finished_at = timezone.now()
+        send.save(update_fields=["status", "finished_at"])
+    return remaining
 
 
 def send_test_edition(*, article: ArticlePage, email: str) -> None:
