@@ -202,9 +202,7 @@ class FeaturedTestimonyBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         chosen = value.get("testimony")
-        context["testimony"] = featured_testimony(
-            testimony_id=chosen.pk if chosen else None, locale_id=getattr(page, "locale_id", None)
-        )
+        context["testimony"] = featured_testimony(chosen=chosen, locale_id=getattr(page, "locale_id", None))
         return context
 
     class Meta:

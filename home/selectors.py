@@ -80,18 +80,15 @@ def latest_articles(*, locale_id: int | None, count: int = 3) -> tuple[Page | No
     return index, list(_with_card_images(articles, "hero_image", CARD_RENDITION)[:count])
 
 
-def featured_testimony(*, testimony_id: int | None, locale_id: int | None) -> TestimonyPage | None:
+def featured_testimony(*, chosen, locale_id: int | None) -> TestimonyPage | None:
     """The chosen testimony in the wanted language if translated and live, else the chosen one if live."""
-    if testimony_id is None:
-        return None
-    source = TestimonyPage.objects.filter(pk=testimony_id).values_list("translation_key", flat=True).first()
-    if source is None:
+    if chosen is None:
         return None
     candidates = _with_card_images(
-        TestimonyPage.objects.live().filter(translation_key=source), "photo", PHOTO_RENDITION
+        TestimonyPage.objects.live().filter(translation_key=chosen.translation_key), "photo", PHOTO_RENDITION
     )
     by_locale = {t.locale_id: t for t in candidates}
-    return by_locale.get(locale_id) or next((t for t in by_locale.values() if t.pk == testimony_id), None)
+    return by_locale.get(locale_id) or next((t for t in by_locale.values() if t.pk == chosen.pk), None)
 
 
 def testimonies_of(*, index) -> QuerySet:
