@@ -160,7 +160,8 @@ def article_blocks():
         ("watch", WatchBlock()),
         ("agenda", AgendaBlock()),
         ("briefs", BriefsBlock()),
-        ("image", CaptionedImageBlock()),
+        # Same block as elsewhere; its lettre template reuses renditions without cache writes.
+        ("image", CaptionedImageBlock(template="home/blocks/captioned_image.html")),
         ("video", VideoBlock()),
         ("quote", QuoteBlock()),
         ("before_leaving", BeforeLeavingBlock()),

@@ -58,7 +58,7 @@ def article_listing(*, index: ArticleIndexPage, tag: str = "", year: str = "", q
 
 def related_articles(*, article: ArticlePage, count: int = 3) -> list[ArticlePage]:
     """Live articles of the same language sharing the most tags with `article`, newest first on ties."""
-    tag_ids = [t.pk for t in article.tags.all()]
+    tag_ids = [t.pk for t in article.tag_list]
     if not tag_ids:
         return []
     related = (

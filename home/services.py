@@ -30,9 +30,16 @@ def subscribe(*, email: str, language: str, consent_version: str = CONSENT_VERSI
 
     The caller shows the same page whatever happened, so nobody learns who is subscribed.
     """
+    email = email.strip().lower()
+    try:
+        _subscribe(email=email, language=language, consent_version=consent_version)
+    except IntegrityError:
+        pass  # the same address submitted twice at once: the other request handles it
+
+
+def _subscribe(*, email: str, language: str, consent_version: str) -> None:
     from .tasks import send_subscription_confirmation
 
-    email = email.strip().lower()
     now = timezone.now()
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
@@ -97,6 +104,15 @@ def unsubscribe(*, token: str) -> None:
     Subscriber.objects.filter(unsubscribe_token=token).exclude(status=Subscriber.Status.UNSUBSCRIBED).update(
         status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now(), confirm_token_hash=""
     )
+
+
+def purge_unconfirmed(*, older_than: timedelta = timedelta(days=7)) -> int:
+    """Erase subscription requests never confirmed: we keep no address without consent."""
+    cutoff = timezone.now() - older_than
+    deleted, _rows = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING, created_at__lt=cutoff
+    ).delete()
+    return deleted
 
 
 # --- Sending an edition -------------------------------------------------------------------------

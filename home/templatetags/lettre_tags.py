@@ -1,4 +1,4 @@
-"""Template tags of the lettre: card images that reuse prefetched renditions without touching the cache."""
+"""Template tags of the lettre: images that reuse existing renditions without writing to the cache."""
 from django import template
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter
@@ -7,12 +7,12 @@ register = template.Library()
 
 
 @register.simple_tag
-def card_image(image, spec: str, **attrs):
-    """Like {% image %}, but a prefetched rendition is used as is.
+def rendition_img(image, spec: str, **attrs):
+    """Like {% image %}, but an existing (prefetched or cached) rendition is used as is.
 
     Wagtail's get_rendition() writes every rendition back to the cache, which with the
     database cache costs several queries per image and per request; here a rendition
-    prefetched by the selector (prefetch_renditions) costs nothing.
+    prefetched by a selector (prefetch_renditions) costs nothing, and another one a cache read.
     """
     if image is None:
         return ""

@@ -133,3 +133,27 @@ def test_resubscribing_after_unsubscribing_asks_for_confirmation_again(client, d
     _subscribe(client, django_capture_on_commit_callbacks, {**FORM, "email": "retour@example.org"})
     assert Subscriber.objects.get(email="retour@example.org").status == Subscriber.Status.PENDING
     assert len(mail.outbox) == 1
+
+
+def test_unconfirmed_requests_are_erased_after_a_week(make_subscriber):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    old = make_subscriber(status=Subscriber.Status.PENDING)
+    Subscriber.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    recent = make_subscriber(status=Subscriber.Status.PENDING)
+    confirmed = make_subscriber()
+    Subscriber.objects.filter(pk=confirmed.pk).update(created_at=timezone.now() - timedelta(days=80))
+    call_command("lettre_purge", stdout=StringIO())
+    assert set(Subscriber.objects.values_list("pk", flat=True)) >= {recent.pk, confirmed.pk}
+    assert not Subscriber.objects.filter(pk=old.pk).exists()
+
+
+def test_subscribers_are_listed_in_the_admin(client, make_subscriber, django_user_model):
+    admin = django_user_model.objects.create_superuser("gestion", "g@example.org", "pw")
+    client.force_login(admin)
+    make_subscriber("visible@example.org")
+    response = client.get("/admin/snippets/home/subscriber/?q=visible")
+    assert response.status_code == 200
+    assert "visible@example.org" in response.content.decode()

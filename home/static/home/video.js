@@ -3,8 +3,7 @@ document.querySelectorAll("figure.video[data-embed-url]").forEach(function (figu
   var placeholder = figure.querySelector(".video__placeholder");
   var button = document.createElement("button");
   button.type = "button";
-  button.textContent = document.documentElement.lang === "ar" ? "تشغيل الفيديو هنا" :
-    document.documentElement.lang === "en" ? "Play the video here" : "Lire la vidéo ici";
+  button.textContent = figure.dataset.playLabel;
   button.addEventListener("click", function () {
     var iframe = document.createElement("iframe");
     iframe.src = figure.dataset.embedUrl;
