@@ -27,13 +27,15 @@ def absolutize(markup: str, base_url: str) -> str:
 
 def html_to_text(markup: str) -> str:
     text = re.sub(r"(?is)<(script|style).*?</\1>", "", markup)
-    text = re.sub(r'(?is)<a\s[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 <\1>", text)
+    text = re.sub(r'(?is)<a\s[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 ( \1 )", text)
     text = re.sub(r"(?i)<br\s*/?>", "\n", text)
     text = re.sub(r"(?i)<li[^>]*>", "\n- ", text)
     text = re.sub(r"(?i)</(p|div|h[1-6]|li|ul|ol|section|figure|blockquote|header|footer|tr)>", "\n\n", text)
     text = html.unescape(re.sub(r"<[^>]+>", "", text))
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    text = "\n".join(lines)
+    text = re.sub(r"^-\n+", "- ", text, flags=re.M)  # a list item's text on its bullet's line
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 def unsubscribe_urls(token: str, language: str) -> tuple[str, str]:

@@ -90,6 +90,8 @@ def test_message_has_html_text_and_one_click_unsubscribe(edition, make_subscribe
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert "huit cafés ont eu lieu" in message.body and "huit cafés ont eu lieu" in html
+    assert "( https://tube.cafeia.example/w/cafe-ia-grenoble )" in message.body  # links survive in plain text
+    assert "<" not in message.body
     one_click = f"http://testserver/fr/abonnement/desinscription/{subscriber.unsubscribe_token}/un-clic/"
     assert message.extra_headers["List-Unsubscribe"] == f"<{one_click}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
