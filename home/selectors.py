@@ -6,7 +6,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .lettre_models import ArticleIndexPage, ArticlePage, ArticlePageTag, TestimonyPage
+from .lettre_models import ArticleIndexPage, ArticlePage, TestimonyPage
 
 # Renditions the cards use; load_demo generates them so a first visit does not.
 CARD_RENDITION = "fill-640x360"
@@ -19,9 +19,8 @@ def _with_card_images(queryset: QuerySet, field_name: str, spec: str) -> QuerySe
 
 
 def articles_for_cards(queryset: QuerySet) -> QuerySet:
-    """Articles with what a card shows (image and its rendition, tags) fetched in a fixed number of queries."""
-    tags = Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag"))
-    return _with_card_images(queryset, "hero_image", CARD_RENDITION).prefetch_related(tags)
+    """Articles with what a card shows (image and its rendition) fetched in a fixed number of queries."""
+    return _with_card_images(queryset, "hero_image", CARD_RENDITION)
 
 
 @dataclass

@@ -184,3 +184,18 @@ def test_a_testimony_needs_only_what_a_public_form_collects():
 def test_lettre_index_is_a_child_of_home_with_its_slug():
     index = ArticleIndexPage.objects.get(locale__language_code="fr")
     assert index.slug == "lettre" and index.url == "/fr/lettre/"
+
+
+def test_related_articles_are_chosen_in_one_query_plus_their_images(make_article, django_assert_num_queries):
+    from wagtail.images import get_image_model
+
+    from home.selectors import related_articles
+
+    image = get_image_model().objects.first()
+    article = make_article(tags=["partage", "commun"])
+    for i in range(5):
+        make_article(tags=["partage"] if i % 2 else ["partage", "commun"], title=f"Lien {i}", hero_image=image)
+    article.tag_list  # noqa: B018 (the page template reads it anyway)
+    with django_assert_num_queries(3):  # the articles, their images, the images' renditions
+        related = related_articles(article=article, count=3)
+    assert {t.name for t in related[0].tags.all()} == {"partage", "commun"}
