@@ -9,6 +9,8 @@ from wagtail.search import index
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
 
+from .blocks import FeaturedTestimonyBlock, LatestArticlesBlock
+
 
 class PrincipleBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("principe"), max_length=120)
@@ -30,7 +32,12 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(body_blocks(), blank=True, verbose_name=_("blocs mis en avant"))
+    body = StreamField(
+        body_blocks()
+        + [("latest_articles", LatestArticlesBlock()), ("featured_testimony", FeaturedTestimonyBlock())],
+        blank=True,
+        verbose_name=_("blocs mis en avant"),
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Bandeau")),
@@ -39,7 +46,12 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("hero_text")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "ressources.ResourceIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ArticleIndexPage",
+        "home.TestimonyIndexPage",
+        "ressources.ResourceIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -63,3 +75,14 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("page simple")
+
+
+# The lettre and its subscribers live in their own modules; importing them here registers them.
+from .lettre_models import (  # noqa: E402, F401
+    ArticleIndexPage,
+    ArticlePage,
+    ArticlePageTag,
+    TestimonyIndexPage,
+    TestimonyPage,
+)
+from .subscription_models import Delivery, EditionSend, Subscriber  # noqa: E402, F401

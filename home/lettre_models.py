@@ -1,0 +1,228 @@
+"""The lettre (letter editions and news articles, with their feeds) and the testimonies."""
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cafeia_site.models import BasePage
+
+from .blocks import article_blocks
+
+ARTICLES_PER_PAGE = 10
+MAX_SEARCH_LENGTH = 200
+
+
+class ArticleIndexPage(RoutablePageMixin, BasePage):
+    """/<lang>/lettre/: every edition and news article, filterable, with RSS and Atom feeds."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("index de la lettre")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import article_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        messages = []
+        tag = request.GET.get("tag", "").strip()[:100]
+        year_raw = request.GET.get("year", "").strip()
+        query = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_LENGTH]
+        listing = article_listing(index=self, tag=tag, year=year_raw, query=query)
+        if tag and listing.tag is None:
+            messages.append(gettext("Le mot-clé « %(tag)s » n'existe pas : ce filtre est ignoré.") % {"tag": tag})
+        if year_raw and listing.year is None:
+            messages.append(gettext("L'année « %(year)s » n'est pas valable : ce filtre est ignoré.") % {"year": year_raw[:10]})
+        paginator = Paginator(listing.articles, ARTICLES_PER_PAGE)
+        page_raw = request.GET.get("page", "1")
+        try:
+            page_obj = paginator.page(page_raw)
+        except (PageNotAnInteger, EmptyPage):
+            page_obj = paginator.page(1)
+            messages.append(gettext("Cette page de résultats n'existe pas : voici la première."))
+        context.update(
+            page_obj=page_obj,
+            articles=page_obj.object_list,
+            tags=listing.all_tags,
+            years=listing.all_years,
+            current_tag=listing.tag,
+            current_year=listing.year,
+            query=query,
+            filter_messages=messages,
+            feed_urls=self.feed_urls(),
+        )
+        return context
+
+    def feed_urls(self) -> dict[str, str]:
+        base = self.url or ""
+        return {"rss": f"{base}rss/", "atom": f"{base}atom/"}
+
+    @path("rss/")
+    def rss_feed(self, request):
+        from .feeds import ArticleRssFeed
+
+        return ArticleRssFeed(self)(request)
+
+    @path("atom/")
+    def atom_feed(self, request):
+        from .feeds import ArticleAtomFeed
+
+        return ArticleAtomFeed(self)(request)
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("home.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(BasePage):
+    """A letter edition when it has an issue number, a plain news article otherwise."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    issue_number = models.PositiveIntegerField(
+        _("numéro de la lettre"), null=True, blank=True,
+        help_text=_("Laisser vide pour une simple actualité."),
+    )
+    chapeau = models.TextField(_("chapeau"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image principale"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("texte alternatif de l'image"), max_length=250, blank=True,
+        help_text=_("Décrit l'image pour qui ne la voit pas ; vide si elle est décorative."),
+    )
+    hero_credit = models.CharField(_("crédit de l'image"), max_length=200, blank=True)
+    authors = models.CharField(_("préparée par"), max_length=250, blank=True)
+    illustrators = models.CharField(_("illustrée par"), max_length=250, blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("mots-clés"))
+    body = StreamField(article_blocks(), blank=True, verbose_name=_("sections"))
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("issue_number")]),
+        FieldPanel("chapeau"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_credit")],
+            heading=_("Image principale"),
+        ),
+        FieldRowPanel([FieldPanel("authors"), FieldPanel("illustrators")], heading=_("Crédits")),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("chapeau"),
+        index.SearchField("body"),
+        index.SearchField("authors"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["home.ArticleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article de la lettre")
+        verbose_name_plural = _("articles de la lettre")
+
+    @property
+    def is_edition(self) -> bool:
+        return self.issue_number is not None
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = related_articles(article=self)
+        index_page = self.get_parent().specific
+        context["lettre_index"] = index_page
+        context["feed_urls"] = index_page.feed_urls() if isinstance(index_page, ArticleIndexPage) else {}
+        return context
+
+
+class TestimonyIndexPage(BasePage):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.TestimonyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("index des témoignages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import testimonies_of
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(testimonies_of(index=self), 12)
+        try:
+            context["page_obj"] = paginator.page(request.GET.get("page", "1"))
+        except (PageNotAnInteger, EmptyPage):
+            context["page_obj"] = paginator.page(1)
+            context["filter_messages"] = [gettext("Cette page de résultats n'existe pas : voici la première.")]
+        return context
+
+
+class TestimonyPage(BasePage):
+    """A person's view of AI and of the cafés; contributions create these as drafts."""
+
+    person_name = models.CharField(_("nom de la personne"), max_length=120)
+    role = models.CharField(_("rôle"), max_length=200)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    quote = models.CharField(_("citation courte"), max_length=300, blank=True)
+    body = models.TextField(_("témoignage"))
+    country_code = models.CharField(
+        _("pays (code ISO)"), max_length=2, blank=True, help_text=_("Par exemple FR ou MA.")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("person_name"), FieldPanel("role")]),
+        FieldPanel("photo"),
+        FieldPanel("quote"),
+        FieldPanel("body"),
+        FieldPanel("country_code"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("person_name"),
+        index.SearchField("role"),
+        index.SearchField("quote"),
+        index.SearchField("body"),
+    ]
+
+    override_translatable_fields = [
+        TranslatableField("person_name"),
+        TranslatableField("role"),
+        SynchronizedField("country_code"),
+    ]
+
+    parent_page_types = ["home.TestimonyIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("témoignage")
+        verbose_name_plural = _("témoignages")

@@ -1,0 +1,214 @@
+"""Writes for the lettre: subscriptions (double opt-in) and sending an edition, resumable."""
+import hashlib
+import secrets
+from datetime import timedelta
+from enum import Enum
+
+from django.core.exceptions import ValidationError
+from django.core.mail import get_connection
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .emails import edition_message, render_edition
+from .lettre_models import ArticlePage
+from .subscription_models import Delivery, EditionSend, Subscriber
+
+CONSENT_VERSION = "2026-01"
+CONFIRM_TTL = timedelta(days=3)
+# A pending address gets at most one confirmation e-mail in this window (no mail bombing).
+RESEND_AFTER = timedelta(minutes=10)
+BATCH_SIZE = 50
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def subscribe(*, email: str, language: str, consent_version: str = CONSENT_VERSION) -> None:
+    """Record the request and e-mail a confirmation link; silent for addresses already confirmed.
+
+    The caller shows the same page whatever happened, so nobody learns who is subscribed.
+    """
+    email = email.strip().lower()
+    try:
+        _subscribe(email=email, language=language, consent_version=consent_version)
+    except IntegrityError:
+        pass  # the same address submitted twice at once: the other request handles it
+
+
+def _subscribe(*, email: str, language: str, consent_version: str) -> None:
+    from .tasks import send_subscription_confirmation
+
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
+        if subscriber is None:
+            subscriber = Subscriber(email=email, unsubscribe_token=secrets.token_urlsafe(32))
+        elif subscriber.status == Subscriber.Status.CONFIRMED:
+            return
+        elif (
+            subscriber.status == Subscriber.Status.PENDING
+            and subscriber.confirm_expires_at
+            and subscriber.confirm_expires_at - CONFIRM_TTL > now - RESEND_AFTER
+        ):
+            return
+        subscriber.language = language
+        subscriber.status = Subscriber.Status.PENDING
+        subscriber.consent_at = now
+        subscriber.consent_version = consent_version
+        subscriber.confirm_expires_at = now + CONFIRM_TTL
+        subscriber.full_clean()
+        subscriber.save()
+        subscriber_id = subscriber.pk
+        transaction.on_commit(lambda: send_subscription_confirmation.enqueue(subscriber_id))
+
+
+def issue_confirmation_token(*, subscriber: Subscriber) -> str:
+    """A fresh confirmation token; only its hash is kept."""
+    token = secrets.token_urlsafe(32)
+    subscriber.confirm_token_hash = _hash(token)
+    subscriber.confirm_expires_at = timezone.now() + CONFIRM_TTL
+    subscriber.save(update_fields=["confirm_token_hash", "confirm_expires_at"])
+    return token
+
+
+class ConfirmResult(Enum):
+    CONFIRMED = "confirmed"
+    EXPIRED = "expired"
+    INVALID = "invalid"
+
+
+def confirm(*, token: str) -> ConfirmResult:
+    """Confirm the subscription behind `token`. Confirming twice is fine; a forged token is INVALID."""
+    if not token or len(token) > 100:
+        return ConfirmResult.INVALID
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(confirm_token_hash=_hash(token)).first()
+        if subscriber is None or subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+            return ConfirmResult.INVALID
+        if subscriber.status == Subscriber.Status.CONFIRMED:
+            return ConfirmResult.CONFIRMED
+        if subscriber.confirm_expires_at is None or subscriber.confirm_expires_at < timezone.now():
+            return ConfirmResult.EXPIRED
+        subscriber.status = Subscriber.Status.CONFIRMED
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["status", "confirmed_at"])
+    return ConfirmResult.CONFIRMED
+
+
+def unsubscribe(*, token: str) -> None:
+    """Unsubscribe whoever holds `token`; unknown tokens do nothing, visibly the same."""
+    if not token or len(token) > 100:
+        return
+    Subscriber.objects.filter(unsubscribe_token=token).exclude(status=Subscriber.Status.UNSUBSCRIBED).update(
+        status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now(), confirm_token_hash=""
+    )
+
+
+def purge_unconfirmed(*, older_than: timedelta = timedelta(days=7)) -> int:
+    """Erase subscription requests never confirmed: we keep no address without consent."""
+    cutoff = timezone.now() - older_than
+    deleted, _rows = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING, created_at__lt=cutoff
+    ).delete()
+    return deleted
+
+
+# --- Sending an edition -------------------------------------------------------------------------
+
+
+def start_edition_send(*, article: ArticlePage, user=None) -> EditionSend:
+    """Send (or resume sending) a published edition to the confirmed subscribers of its language."""
+    from .tasks import send_edition_batch
+
+    if not article.live:
+        raise ValidationError(_("Seule une édition publiée peut être envoyée."))
+    language = article.locale.language_code
+    send, _created = EditionSend.objects.get_or_create(
+        article=article, defaults={"language": language, "requested_by": user}
+    )
+    send.status = EditionSend.Status.RUNNING
+    send.last_error = ""
+    send.save(update_fields=["status", "last_error"])
+    send_id = send.pk
+    transaction.on_commit(lambda: send_edition_batch.enqueue(send_id))
+    return send
+
+
+def pending_recipients(send: EditionSend):
+    """Confirmed subscribers of the send's language not yet reached (failed ones are retried)."""
+    done = Delivery.objects.filter(
+        article_id=send.article_id, status__in=[Delivery.Status.SENT, Delivery.Status.SENDING]
+    ).values("subscriber_id")
+    return (
+        Subscriber.objects.filter(language=send.language, status=Subscriber.Status.CONFIRMED)
+        .exclude(pk__in=done)
+        .order_by("pk")
+    )
+
+
+def _claim(subscriber: Subscriber, article: ArticlePage) -> Delivery | None:
+    """Take the right to send to this subscriber; None if someone else holds it or it is done."""
+    retried = Delivery.objects.filter(
+        subscriber=subscriber, article=article, status=Delivery.Status.FAILED
+    ).update(status=Delivery.Status.SENDING, error="")
+    if retried:
+        return Delivery.objects.get(subscriber=subscriber, article=article)
+    try:
+        with transaction.atomic():
+            return Delivery.objects.create(subscriber=subscriber, article=article)
+    except IntegrityError:
+        return None
+
+
+def send_edition_batch(*, send_id: int, batch_size: int | None = None) -> int:
+    """Send one batch; returns how many recipients remain. An SMTP error stops the send, recorded."""
+    send = EditionSend.objects.select_related("article__locale").get(pk=send_id)
+    article = send.article
+    recipients = list(pending_recipients(send)[: batch_size or BATCH_SIZE])
+    if not recipients:
+        return _finish(send)
+    rendered = render_edition(article, language=send.language)
+    connection = get_connection()
+    try:
+        for subscriber in recipients:
+            delivery = _claim(subscriber, article)
+            if delivery is None:
+                continue
+            try:
+                edition_message(
+                    rendered, to=subscriber.email, token=subscriber.unsubscribe_token,
+                    language=send.language, connection=connection,
+                ).send()
+            except Exception as error:
+                delivery.status = Delivery.Status.FAILED
+                delivery.error = repr(error)[:1000]
+                delivery.save(update_fields=["status", "error"])
+                send.status = EditionSend.Status.FAILED
+                send.last_error = repr(error)[:1000]
+                send.save(update_fields=["status", "last_error"])
+                raise
+            delivery.status = Delivery.Status.SENT
+            delivery.sent_at = timezone.now()
+            delivery.save(update_fields=["status", "sent_at"])
+    finally:
+        connection.close()
+    return _finish(send)
+
+
+def _finish(send: EditionSend) -> int:
+    """How many recipients remain; when none, the send is marked done."""
+    remaining = pending_recipients(send).count()
+    if remaining == 0:
+        send.status = EditionSend.Status.DONE
+        send.finished_at = timezone.now()
+        send.save(update_fields=["status", "finished_at"])
+    return remaining
+
+
+def send_test_edition(*, article: ArticlePage, email: str) -> None:
+    rendered = render_edition(article, language=article.locale.language_code)
+    rendered["subject"] = "[TEST] " + rendered["subject"]
+    # A test message carries a dummy unsubscribe link: the editor is not a subscriber.
+    edition_message(rendered, to=email, token="test", language=article.locale.language_code).send()  # noqa: S106
