@@ -1,5 +1,6 @@
 """The library in a real browser: axe on the index and a resource in fr and ar, filters, copy button."""
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import axe_violations
 
@@ -41,5 +42,5 @@ def test_attribution_can_be_selected_and_copied(page):
     box = page.get_by_label("Mention à copier quand vous la réutilisez")
     assert box.input_value().startswith("« La recette infaillible pour organiser un café IA »")
     page.get_by_role("button", name="Copier la mention").click()
-    assert page.get_by_text("Mention copiée").is_visible()
+    expect(page.get_by_text("Mention copiée")).to_be_visible()  # waits for the clipboard promise
     assert page.evaluate("navigator.clipboard.readText()") == box.input_value()
