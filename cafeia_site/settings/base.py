@@ -103,7 +103,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out username+address before the password is even checked.
-    "axes.backends.AxesStandaloneBackend",
+    "cafeia_site.security.LoginAttemptsBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -156,6 +156,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No avatar from gravatar.com: the admin would send every editor's e-mail hash to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 TAGGIT_CASE_INSENSITIVE = True
 

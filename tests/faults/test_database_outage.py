@@ -85,3 +85,22 @@ def test_the_site_recovers_by_itself_when_the_database_returns(client):
         response = client.get("/fr/")
         assert response.status_code == 200
         assert "Café IA" in response.content.decode()
+
+
+def test_an_outage_met_outside_a_view_also_gets_the_503_page(rf):
+    """Errors raised in a middleware (session save, redirects) reach handler500 instead."""
+    from django.db import OperationalError
+
+    from cafeia_site.views import server_error
+
+    request = rf.get("/ar/")
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        response = server_error(request)
+    assert response.status_code == 503
+    assert 'lang="ar"' in response.content.decode()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        assert server_error(request).status_code == 500

@@ -156,3 +156,11 @@ def test_subtree_moderators_cannot_act_outside_their_subtree(client, subtree_mod
     outside.refresh_from_db()
     assert outside.live
     assert Page.objects.filter(pk=outside.pk).exists()
+
+
+def test_the_test_clients_login_still_works_and_http_logins_are_still_counted(client, staff_user, settings):
+    assert client.login(username="camille", password="un-mot-de-passe-solide-42")
+    client.logout()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _post_login(client, "camille", "mauvais")
+    assert _post_login(client, "camille", "un-mot-de-passe-solide-42").status_code == 429
