@@ -84,18 +84,3 @@ def client_ip(request) -> str | None:
             return forwarded[-hops]
     return request.META.get("REMOTE_ADDR")
 
-
-class LoginAttemptsBackend:
-    """django-axes' check, skipped only when there is no HTTP request to attribute it to.
-
-    Every login over HTTP (Wagtail's login form, password reset) passes the request and is
-    counted; `authenticate()` without a request (Django's test client `login()`, a shell) has
-    no address to lock out, and axes' own backend would raise instead of letting it through.
-    """
-
-    def authenticate(self, request, username=None, password=None, **kwargs):
-        if request is None:
-            return None
-        from axes.backends import AxesStandaloneBackend
-
-        return AxesStandaloneBackend().authenticate(request, username=username, password=password, **kwargs)

@@ -93,17 +93,18 @@ TEMPLATES = [
 ]
 
 # SQLite is the embedded default so `make run` needs nothing installed;
-# DATABASE_URL switches to PostgreSQL (CI, production).
+# DATABASE_URL switches to PostgreSQL (CI, production). Health checks: a persistent connection
+# broken by a database restart is replaced at the start of the next request, not failed on.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out username+address before the password is even checked.
-    "cafeia_site.security.LoginAttemptsBackend",
+    "cafeia_site.auth_backends.LoginAttemptsBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

@@ -164,3 +164,12 @@ def test_the_test_clients_login_still_works_and_http_logins_are_still_counted(cl
     for _ in range(settings.AXES_FAILURE_LIMIT):
         _post_login(client, "camille", "mauvais")
     assert _post_login(client, "camille", "un-mot-de-passe-solide-42").status_code == 429
+
+
+@pytest.mark.parametrize("password", ["court1", "12345678901", "password123", "camille2026"])
+def test_weak_passwords_are_refused_by_the_validators(staff_user, password):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password(password, user=staff_user)

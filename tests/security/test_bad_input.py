@@ -186,3 +186,46 @@ def test_any_unicode_in_paths_and_parameters_is_never_a_500(client, segment, val
     assert response.status_code in (200, 301, 302, 400, 404)
     response = client.get("/fr/quest-ce-que-cafe-ia/", {"q": value, "page": value})
     assert response.status_code in (200, 400)
+
+
+# --- Forms (the integrator lists them in endpoints.PUBLIC_FORM_ENDPOINTS) -----------------
+
+
+@pytest.mark.parametrize(("url", "data"), PUBLIC_FORM_ENDPOINTS)
+def test_form_fields_take_any_unicode_without_a_500(client, url, data):
+    @settings(max_examples=25, deadline=None)
+    @given(value=any_text)
+    def check(value):
+        for field in data:
+            response = client.post(url, {**data, field: value})
+            _assert_safe(response, allowed=(200, 302, 303, 400, 403, 429))
+
+    check()
+
+
+@pytest.mark.parametrize(("url", "data"), PUBLIC_FORM_ENDPOINTS)
+@pytest.mark.parametrize("payload", XSS_PAYLOADS + SQL_PAYLOADS)
+def test_form_fields_never_reflect_markup(client, url, data, payload):
+    for field in data:
+        _assert_safe(client.post(url, {**data, field: payload}), allowed=(200, 302, 303, 400, 403, 429))
+
+
+@pytest.mark.parametrize(
+    "filename", ["../../../../etc/passwd.txt", "..\\..\\settings.txt", "/etc/cron.d/evil.txt", "a/../../b.txt", "…‮txt.exe.txt"]
+)
+def test_uploaded_file_names_cannot_escape_the_media_folder(client, admin_user, settings, tmp_path, filename):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents.models import Document
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    client.force_login(admin_user)
+    upload = SimpleUploadedFile(filename, b"contenu", content_type="text/plain")
+    response = client.post("/admin/documents/add/", {"title": "Essai", "file": upload})
+    assert response.status_code in (200, 302)
+    document = Document.objects.order_by("-pk").first()
+    if response.status_code == 302:
+        stored = (tmp_path / "media" / document.file.name).resolve()
+        assert stored.is_relative_to((tmp_path / "media").resolve())
+        assert ".." not in document.file.name
+    outside = list(tmp_path.glob("**/*.txt"))
+    assert all(p.resolve().is_relative_to((tmp_path / "media").resolve()) for p in outside)
