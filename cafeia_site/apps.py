@@ -8,3 +8,6 @@ class CafeiaSiteConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .personal_data import register_defaults
+
+        register_defaults()

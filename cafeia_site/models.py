@@ -1,4 +1,6 @@
 """What every page shares: the abstract BasePage with its SEO fields, and the site settings."""
+from http import HTTPMethod
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -34,8 +36,22 @@ class BasePage(Page):
         )
     ]
 
+    # Public pages are read, never written to: anything else gets a clear 405 page.
+    # A page type that handles a form adds HTTPMethod.POST to its own list.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
+
     class Meta:
         abstract = True
+
+    def check_request_method(self, request, *args, **kwargs):
+        response = super().check_request_method(request, *args, **kwargs)
+        if response is None:
+            return None
+        from .middleware import render_standalone
+
+        page = render_standalone("405.html", request, status=405)
+        page["Allow"] = response["Allow"]
+        return page
 
     @property
     def meta_description(self) -> str:

@@ -1,5 +1,15 @@
 """Reads shared by every section: site-wide search."""
+import re
+
 from wagtail.models import Locale, Page
+
+# Only words reach the search backend: quotes, brackets and operators are syntax to
+# SQLite's FTS5 (an unbalanced `"` raised an error) and mean nothing to a visitor.
+WORD = re.compile(r"\w+")
+
+
+def search_terms(query: str) -> str:
+    return " ".join(WORD.findall(query))
 
 
 def search_pages(*, query: str, language_code: str):
@@ -8,4 +18,7 @@ def search_pages(*, query: str, language_code: str):
     pages = Page.objects.live().public().filter(depth__gt=1)
     if locale is not None:
         pages = pages.filter(locale=locale)
-    return pages.specific().search(query)
+    terms = search_terms(query)
+    if not terms:
+        return pages.none()
+    return pages.specific().search(terms)

@@ -1,17 +1,41 @@
 """Views shared by every section: site search and the error pages."""
+import sys
+from functools import wraps
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
 
+from .middleware import DATABASE_ERRORS, database_unavailable_response, render_standalone
 from .selectors import search_pages
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def read_only(view):
+    """For views that only display: other methods get the translated 405 page, with Allow."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            return HttpResponse(headers={"Allow": ", ".join(READ_METHODS)})
+        if request.method not in READ_METHODS:
+            response = render_standalone("405.html", request, status=405)
+            response["Allow"] = ", ".join(READ_METHODS)
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
+@read_only
 def search(request):
     raw = request.GET.get("q", "")
     query = " ".join(raw.split())
@@ -38,6 +62,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A database outage raised outside a view (in a middleware) lands here: same 503 page
+    # as DatabaseUnavailableMiddleware gives, so the visitor knows to come back.
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return database_unavailable_response(request)
     # No context processors, no database: this page must render when everything else fails.
     template = loader.get_template("500.html")
     language = get_language() or settings.LANGUAGE_CODE

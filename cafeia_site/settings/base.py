@@ -1,8 +1,11 @@
 """Settings shared by every environment; dev, test and production override what they must."""
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+
+from cafeia_site.security import content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -38,6 +41,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -49,7 +54,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cafeia_site.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cafeia_site.middleware.RejectMalformedRequestMiddleware",
+    # Above everything that may query the database (sessions, auth, redirects, views).
+    "cafeia_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -58,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cafeia_site.urls"
@@ -81,13 +93,20 @@ TEMPLATES = [
 ]
 
 # SQLite is the embedded default so `make run` needs nothing installed;
-# DATABASE_URL switches to PostgreSQL (CI, production).
+# DATABASE_URL switches to PostgreSQL (CI, production). Health checks: a persistent connection
+# broken by a database restart is replaced at the start of the next request, not failed on.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username+address before the password is even checked.
+    "cafeia_site.auth_backends.LoginAttemptsBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -140,6 +159,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No avatar from gravatar.com: the admin would send every editor's e-mail hash to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -161,6 +182,45 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # this is set: empty means the map draws markers on a plain background.
 CAFEIA_TILE_URL = os.environ.get("CAFEIA_TILE_URL", "")
 CAFEIA_TILE_ATTRIBUTION = os.environ.get("CAFEIA_TILE_ATTRIBUTION", "")
+
+# Security headers. SecurityMiddleware sends X-Content-Type-Options, Referrer-Policy and
+# Cross-Origin-Opener-Policy; cafeia_site.middleware adds Permissions-Policy; django-csp
+# sends the Content-Security-Policy (no 'unsafe-inline'; the admin under /admin/ is exempt).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Origins a click-to-load video may embed (e.g. "https://www.youtube-nocookie.com"); none by default.
+CAFEIA_CSP_FRAME_SRC = [o.strip() for o in os.environ.get("CAFEIA_CSP_FRAME_SRC", "").split(",") if o.strip()]
+CONTENT_SECURITY_POLICY = content_security_policy(tile_url=CAFEIA_TILE_URL, frame_sources=CAFEIA_CSP_FRAME_SRC)
+
+# Request size limits (Django's defaults, stated here on purpose): an oversized form body or
+# a query string with thousands of fields is a 400, not a 500. Uploads are limited by
+# WAGTAILIMAGES_MAX_UPLOAD_SIZE and each form's own checks.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# Brute-force protection of the admin login (django-axes): after AXES_FAILURE_LIMIT failures
+# for one username from one address, that pair is locked out for AXES_COOLOFF_TIME.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)  # templates/cafeia_site/lockout.html says "30 minutes"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "cafeia_site/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "cafeia_site.security.client_ip"
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+CAFEIA_TRUSTED_PROXIES = int(os.environ.get("CAFEIA_TRUSTED_PROXIES", "0"))
+
+# E-mails go through cafeia_site.tasks.send_email_task: on an SMTP failure it re-enqueues
+# itself after each of these delays (seconds), then gives up and logs an error.
+CAFEIA_EMAIL_RETRY_DELAYS = [60, 300, 900, 3600, 6 * 3600, 24 * 3600]
+
+# Personal data retention (days), applied daily by `manage.py purge_personal_data`.
+CAFEIA_RETENTION_DAYS = {
+    "login_attempts": 30,  # django-axes records: usernames and IP addresses
+    "finished_tasks": 30,  # task results keep e-mail recipients and bodies
+}
 
 LOGGING = {
     "version": 1,

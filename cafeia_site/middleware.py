@@ -1,0 +1,108 @@
+"""Middleware for every request: security headers, malformed-request guard, database-outage page."""
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.utils import translation
+
+from .security import PERMISSIONS_POLICY
+
+logger = logging.getLogger(__name__)
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def language_from_path(path: str) -> str:
+    """The language of the URL prefix (/ar/...), else the default; never touches the database."""
+    prefix = path.lstrip("/").split("/", 1)[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    return prefix if prefix in codes else settings.LANGUAGE_CODE
+
+
+def render_standalone(template_name: str, request, *, status: int) -> HttpResponse:
+    """Render an error page with no request context: no context processor, no database query."""
+    language = language_from_path(request.path_info if request is not None else "/")
+    with translation.override(language):
+        html = loader.get_template(template_name).render(
+            {
+                "LANGUAGE_CODE": language,
+                "LANGUAGE_DIR": "rtl" if language in settings.RTL_LANGUAGES else "ltr",
+                "home_url": f"/{language}/",
+            }
+        )
+    response = HttpResponse(html, status=status)
+    response["Content-Language"] = language
+    return response
+
+
+def database_unavailable_response(request) -> HttpResponse:
+    response = render_standalone("503.html", request, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # Never let a cache or a proxy keep the outage page once the database is back.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class SecurityHeadersMiddleware:
+    """Adds Permissions-Policy (Django's SecurityMiddleware sets the other security headers)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class RejectMalformedRequestMiddleware:
+    """Answers 400 to a path or query string carrying NUL or other control characters.
+
+    No legitimate link contains them, and PostgreSQL refuses NUL in a query parameter
+    (it would surface as a 500 in whichever view passed the value to the ORM).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_control_chars(request.path_info) or any(
+            _has_control_chars(key) or any(_has_control_chars(v) for v in values)
+            for key, values in request.GET.lists()
+        ):
+            return render_standalone("400.html", request, status=400)
+        return self.get_response(request)
+
+
+def _has_control_chars(value: str) -> bool:
+    # Tabs and newlines are ordinary whitespace in a search box; the rest of C0 is not.
+    return any(ord(ch) < 32 and ch not in "\t\n\r" for ch in value) or "\x7f" in value
+
+
+class DatabaseUnavailableMiddleware:
+    """Turns a database outage into a static, translated 503 page with Retry-After.
+
+    Placed near the top of MIDDLEWARE: it catches the errors raised by views (and their
+    template rendering) through process_exception; errors raised inside other middleware
+    reach `cafeia_site.views.server_error`, which gives the same page. Nothing is cached
+    here, so the next request after the database returns is served normally.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            return self.get_response(request)
+        except DATABASE_ERRORS:  # raised by an outer layer's own code, not converted by Django
+            logger.exception("Database unavailable while serving %s", request.path)
+            return database_unavailable_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_ERRORS):
+            logger.error("Database unavailable while serving %s: %s", request.path, exception)
+            return database_unavailable_response(request)
+        return None

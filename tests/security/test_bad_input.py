@@ -1,0 +1,231 @@
+"""Bad input on every public endpoint: a 4xx with a clear page or a normal 200, never a 500,
+never reflected markup. Endpoints come from endpoints.py (add new ones there)."""
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .endpoints import PUBLIC_FORM_ENDPOINTS, PUBLIC_GET_ENDPOINTS, TEXT_PARAMS
+
+pytestmark = pytest.mark.django_db
+
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg/onload=alert(1)>",
+    "javascript:alert(1)",
+    "<iframe src=//evil.example>",
+    "</title><script>alert(1)</script>",
+    '<a href="javascript:alert(1)">x</a>',
+    "{{ 7|add:7 }}{% now 'Y' %}",
+]
+SQL_PAYLOADS = [
+    "' OR '1'='1",
+    "1; DROP TABLE wagtailcore_page; --",
+    '" UNION SELECT password FROM auth_user --',
+    "%' AND 1=1 --",
+    "\\'; SELECT pg_sleep(5); --",
+]
+ODD_VALUES = ["-1", "0", "999999", "1e9", "NaN", "2025-13-45", "", " ", "ا" * 50, "🙂" * 20, "a" * 5000]
+
+MARKERS = ["<script>alert(1)", "<img src=x", "<svg/onload", "<iframe src=//evil", "<a href=\"javascript:"]
+
+
+def _params(url):
+    return TEXT_PARAMS.get(url, []) + ["unknown"]
+
+
+def _assert_safe(response, *, allowed=(200, 301, 302, 400, 404, 405)):
+    assert response.status_code in allowed, response.status_code
+    assert response.status_code < 500
+    if response.get("Content-Type", "").startswith("text/html") and hasattr(response, "content"):
+        html = response.content.decode("utf-8", errors="replace")
+        for marker in MARKERS:
+            assert marker not in html, f"reflected markup: {marker}"
+        assert "Traceback" not in html
+
+
+def _cases():
+    for url in PUBLIC_GET_ENDPOINTS:
+        for param in _params(url):
+            for payload in XSS_PAYLOADS + SQL_PAYLOADS + ODD_VALUES:
+                yield url, param, payload
+
+
+@pytest.mark.parametrize(("url", "param", "payload"), list(_cases()))
+def test_payloads_in_query_parameters_never_break_or_reflect(client, url, param, payload):
+    _assert_safe(client.get(url, {param: payload}))
+
+
+def test_search_shows_the_query_escaped_and_a_message_when_too_long(client):
+    response = client.get("/fr/recherche/", {"q": "<b>café</b> " + "x" * 400})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "&lt;b&gt;café&lt;/b&gt;" in html
+    assert "<b>café</b>" not in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/../../etc/passwd",
+        "/fr/%2e%2e/%2e%2e/etc/passwd",
+        "/fr/..%2f..%2fmanage.py",
+        "/static/../manage.py",
+        "/static/%2e%2e/cafeia_site/settings/base.py",
+        "/static/css/..%2f..%2f..%2fsettings%2fbase.py",
+        "/media/../cafeia_site/settings/base.py",
+        "/media/original_images/..%2f..%2fmanage.py",
+        "/documents/1/..%2f..%2fmanage.py",
+        "/documents/999999/passwd",
+        "/fr/%5C..%5C..%5Cwindows%5Cwin.ini",
+    ],
+)
+def test_path_traversal_never_serves_a_file_outside_the_public_roots(client, path):
+    response = client.get(path)
+    assert response.status_code in (301, 302, 400, 403, 404)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert b"SECRET_KEY" not in body and b"root:x:" not in body and b"DJANGO_SETTINGS_MODULE" not in body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/fr/recherche/?q=%ff%fe%fd",
+        "/fr/recherche/?q=%c3%28",
+        "/fr/recherche/?q=%e2%82",
+        "/fr/recherche/?q=%zz%",
+        "/fr/recherche/?q=%",
+        "/fr/recherche/?%ff=1",
+        "/fr/recherche/?q=caf%C3%A9&&&==&q",
+        "/fr/%ff%fe/",
+        "/fr/%c3%28/",
+        "/fr/%zz/",
+        "/%ff/",
+        "/fr/quest-ce-que-cafe-ia/%e2%82/",
+    ],
+)
+def test_malformed_utf8_and_percent_encoding_are_answered_cleanly(client, url):
+    _assert_safe(client.get(url))
+
+
+@pytest.mark.parametrize("url", ["/fr/recherche/?q=a%00b", "/fr/%00/", "/fr/recherche/?q=%1b[31m", "/fr/?x=%00"])
+def test_control_characters_get_a_clear_400_page(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Requête invalide" in response.content.decode()
+
+
+def test_the_400_page_is_in_the_language_of_the_url(client):
+    response = client.get("/ar/recherche/?q=%00")
+    assert response.status_code == 400
+    assert 'lang="ar"' in response.content.decode() and 'dir="rtl"' in response.content.decode()
+
+
+def test_an_oversized_query_string_is_not_a_500(client):
+    _assert_safe(client.get("/fr/recherche/", {"q": "café " * 20000}))
+    too_many = "&".join(f"f{i}=x" for i in range(1500))
+    _assert_safe(client.get(f"/fr/recherche/?{too_many}"))
+
+
+def test_an_oversized_body_is_refused_with_a_4xx(client, settings):
+    big = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1024)
+    csrf_client = Client()
+    response = csrf_client.post("/admin/login/", {"username": "someone", "password": big})
+    assert response.status_code == 400
+    for url in PUBLIC_GET_ENDPOINTS:
+        response = client.post(url, {"q": big})
+        assert response.status_code == 405
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("url", PUBLIC_GET_ENDPOINTS)
+def test_wrong_methods_on_read_only_endpoints_get_a_clear_405(client, url, method):
+    response = getattr(client, method)(url, data="a=1", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
+    title = {"ar": "طريقة غير مسموح بها", "en": "Method not allowed"}.get(url.split("/")[1], "Méthode non autorisée")
+    assert title in response.content.decode()
+
+
+@pytest.mark.parametrize("url", PUBLIC_GET_ENDPOINTS)
+def test_head_and_options_are_answered(client, url):
+    assert client.head(url).status_code == 200
+    assert client.options(url).status_code == 200
+
+
+def test_forms_refuse_a_post_without_csrf_token_with_a_4xx():
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post("/admin/login/", {"username": "a", "password": "b"})
+    assert response.status_code == 403
+    for url, data in PUBLIC_FORM_ENDPOINTS:
+        assert csrf_client.post(url, data).status_code == 403
+
+
+# --- Property-based: any unicode text ---------------------------------------------------
+
+any_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=any_text, page=st.one_of(st.integers(), any_text))
+def test_search_never_fails_on_any_unicode(client, query, page):
+    response = client.get("/fr/recherche/", {"q": query, "page": str(page)})
+    assert response.status_code in (200, 400)
+    if response.status_code == 200 and "<" in query:
+        assert query.strip() not in response.content.decode() or "<" not in " ".join(query.split())[:200]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(segment=any_text.filter(lambda s: s.strip("/")), value=any_text)
+def test_any_unicode_in_paths_and_parameters_is_never_a_500(client, segment, value):
+    url = "/fr/" + quote(segment, safe="") + "/"
+    response = client.get(url, {"filtre": value})
+    assert response.status_code in (200, 301, 302, 400, 404)
+    response = client.get("/fr/quest-ce-que-cafe-ia/", {"q": value, "page": value})
+    assert response.status_code in (200, 400)
+
+
+# --- Forms (the integrator lists them in endpoints.PUBLIC_FORM_ENDPOINTS) -----------------
+
+
+@pytest.mark.parametrize(("url", "data"), PUBLIC_FORM_ENDPOINTS)
+def test_form_fields_take_any_unicode_without_a_500(client, url, data):
+    @settings(max_examples=25, deadline=None)
+    @given(value=any_text)
+    def check(value):
+        for field in data:
+            response = client.post(url, {**data, field: value})
+            _assert_safe(response, allowed=(200, 302, 303, 400, 403, 429))
+
+    check()
+
+
+@pytest.mark.parametrize(("url", "data"), PUBLIC_FORM_ENDPOINTS)
+@pytest.mark.parametrize("payload", XSS_PAYLOADS + SQL_PAYLOADS)
+def test_form_fields_never_reflect_markup(client, url, data, payload):
+    for field in data:
+        _assert_safe(client.post(url, {**data, field: payload}), allowed=(200, 302, 303, 400, 403, 429))
+
+
+@pytest.mark.parametrize(
+    "filename", ["../../../../etc/passwd.txt", "..\\..\\settings.txt", "/etc/cron.d/evil.txt", "a/../../b.txt", "…‮txt.exe.txt"]
+)
+def test_uploaded_file_names_cannot_escape_the_media_folder(client, admin_user, settings, tmp_path, filename):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents.models import Document
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    client.force_login(admin_user)
+    upload = SimpleUploadedFile(filename, b"contenu", content_type="text/plain")
+    response = client.post("/admin/documents/add/", {"title": "Essai", "file": upload})
+    assert response.status_code in (200, 302)
+    document = Document.objects.order_by("-pk").first()
+    if response.status_code == 302:
+        stored = (tmp_path / "media" / document.file.name).resolve()
+        assert stored.is_relative_to((tmp_path / "media").resolve())
+        assert ".." not in document.file.name
+    outside = list(tmp_path.glob("**/*.txt"))
+    assert all(p.resolve().is_relative_to((tmp_path / "media").resolve()) for p in outside)
