@@ -39,7 +39,7 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("hero_text")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "cafes.CafeIndexPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 # Each section owns its demo content; they run in this order (later ones link to earlier ones).
 DEMO_BUILDERS = [
     "home.demo.build",
+    "cafes.demo.build",
 ]
 
 DEMO_ACCOUNTS = [
