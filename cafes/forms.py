@@ -20,7 +20,7 @@ class CafeFilterForm(forms.Form):
     audience = forms.ChoiceField(label=_("Public"), choices=[("", _("Tous"))] + list(Audience.CHOICES), required=False)
     organiser = forms.SlugField(label=_("Structure"), max_length=120, required=False)
     tag = forms.CharField(label=_("Mot-clé"), max_length=MAX_TEXT, required=False)
-    date = forms.DateField(label=_("Le"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("À la date du"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_from = forms.DateField(label=_("Du"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("Au"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -29,6 +29,7 @@ class CafeFilterForm(forms.Form):
 
     def __init__(self, data=None, *, countries=(), **kwargs):
         super().__init__(data, **kwargs)
+        self._countries = countries
         self.fields["country"].choices = [("", _("Tous"))] + [(c.country_code, c.title) for c in countries]
         for name in ("date", "date_from", "date_to"):
             self.fields[name].input_formats = ["%Y-%m-%d"]
@@ -53,6 +54,15 @@ class CafeFilterForm(forms.Form):
             cleaned["when"] = "all"
         cleaned.setdefault("when", "upcoming")
         return cleaned, notices
+
+    def without_errors(self) -> "CafeFilterForm":
+        """The same form with the ignored values removed, to show what was actually applied."""
+        data = self.data.copy()
+        for name in self.errors:
+            data.pop(name, None)
+        form = CafeFilterForm(data, countries=self._countries)
+        form.is_valid()
+        return form
 
     def querystring(self, cleaned: dict) -> str:
         """The valid filters as a query string, for the map's GeoJSON and the feed links."""

@@ -75,7 +75,7 @@ def _listing(request, page, *, country=None) -> dict:
     lang = f"lang={locale.language_code}"
     data_url = reverse("cafes_data:geojson") + "?" + "&".join(p for p in (lang, data_query) if p)
     return {
-        "form": form,
+        "form": form.without_errors() if form.errors else form,
         "filters": filters,
         "notices": notices,
         "near": near,

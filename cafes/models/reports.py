@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -18,6 +19,21 @@ from cafeia_site.models import BasePage
 
 class ReportTheme(TaggedItemBase):
     content_object = ParentalKey("cafes.CafeReportPage", related_name="tagged_themes", on_delete=models.CASCADE)
+
+
+class CafeReportForm(WagtailAdminPageForm):
+    """At creation the page is not in the tree yet: the form knows its parent, the model does not."""
+
+    def clean(self):
+        cleaned = super().clean()
+        parent = getattr(self, "parent_page", None)
+        if parent is not None and parent.specific_class.__name__ == "CountryPage":
+            if not (cleaned.get("cafe_name") and cleaned.get("cafe_city")):
+                self.add_error("cafe_name", UNLISTED_CAFE_MESSAGE)
+        return cleaned
+
+
+UNLISTED_CAFE_MESSAGE = _("Pour un café qui n'a pas sa page, indiquez au moins son nom et sa ville.")
 
 
 class CafeReportPage(BasePage):
@@ -63,11 +79,14 @@ class CafeReportPage(BasePage):
         verbose_name = _("compte rendu")
         verbose_name_plural = _("comptes rendus")
 
+    base_form_class = CafeReportForm
+
     def clean(self):
         super().clean()
-        parent = self.get_parent() if self.pk or getattr(self, "path", "") else None
+        # Only once saved: while add_child() saves a new page, a refusal here would be a server error.
+        parent = self.get_parent() if self.pk else None
         if parent is not None and parent.specific_class.__name__ == "CountryPage" and not (self.cafe_name and self.cafe_city):
-            raise ValidationError({"cafe_name": _("Pour un café qui n'a pas sa page, indiquez au moins son nom et sa ville.")})
+            raise ValidationError({"cafe_name": UNLISTED_CAFE_MESSAGE})
 
     @cached_property
     def cafe(self):
