@@ -1,10 +1,9 @@
 """Open data: /data/cafes.geojson, /data/cafes.ics, /data/cafes.csv and one café's .ics (documented in cafes/README.md)."""
 import csv
-import datetime as dt
 import json
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET

@@ -71,7 +71,7 @@ def _listing(request, page, *, country=None) -> dict:
 
             cafe.distance = round(distance_km(near.latitude, near.longitude, cafe.public_latitude, cafe.public_longitude))
         cards.append(cafe)
-    data_query = form.querystring({k: v for k, v in filters.items()})
+    data_query = form.querystring(filters)
     lang = f"lang={locale.language_code}"
     data_url = reverse("cafes_data:geojson") + "?" + "&".join(p for p in (lang, data_query) if p)
     return {
@@ -149,12 +149,10 @@ def agenda(request, index_page):
 
 
 def _split(cafes):
-    now = timezone.now()
     upcoming = [c for c in cafes if c.next_session is not None]
     past = [c for c in cafes if c.next_session is None]
     upcoming.sort(key=lambda c: c.next_session[0])
     past.sort(key=lambda c: c.start, reverse=True)
-    del now
     return upcoming, past
 
 

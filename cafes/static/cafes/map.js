@@ -42,7 +42,7 @@
 
   function init(el) {
     if (!window.L) { return; }
-    var map = L.map(el, {scrollWheelZoom: false, worldCopyJump: true}).setView([40, 2], 4);
+    var map = L.map(el, {scrollWheelZoom: false, worldCopyJump: true, minZoom: 2, maxZoom: 18}).setView([40, 2], 4);
     if (el.dataset.tileUrl) {
       L.tileLayer(el.dataset.tileUrl, {attribution: el.dataset.tileAttribution || "", maxZoom: 18}).addTo(map);
     } else {
@@ -55,7 +55,7 @@
       fetch(el.dataset.geojson, {credentials: "same-origin"})
         .then(function (r) { return r.json(); })
         .then(function (data) { show(map, layer, data); })
-        .catch(function () { el.setAttribute("data-error", "1"); });
+        .catch(function (error) { el.setAttribute("data-error", String(error)); });
     }
   }
 
