@@ -1,11 +1,17 @@
 """Open data: /data/cafes.geojson, /data/cafes.ics, /data/cafes.csv and one café's .ics (documented in cafes/README.md)."""
 import csv
+import gc
+import gzip
+import hashlib
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale
@@ -13,6 +19,7 @@ from wagtail.models import Locale
 from . import geo, selectors, structured, timing
 from .forms import CafeFilterForm
 from .models import CafePage, Organisation
+from .signals import data_version
 
 ICAL_STATUS = {"annule": "CANCELLED", "complet": "CONFIRMED", "prevu": "CONFIRMED", "passe": "CONFIRMED"}
 
@@ -43,21 +50,47 @@ def _url_parts(request, locale):
     return url_base, index.url_path, index.get_url(request) or "/"
 
 
-@require_GET
-def geojson(request):
-    locale = _locale(request)
+GEOJSON_CACHE_SECONDS = 300
+
+
+def _geojson_body(request, locale) -> bytes:
     queryset, country_pages, notices = _filtered(request, locale)
     url_base, index_path, index_url = _url_parts(request, locale)
-    features = structured.geojson_features(
-        selectors.map_rows(queryset), url_base=url_base, index_url_path=index_path, index_url=index_url,
-        by_path=selectors.country_by_path(country_pages), country_of=selectors.country_of,
-    )
-    data = {"type": "FeatureCollection", "features": features}
-    if notices:
-        data["ignored_filters"] = [str(n) for n in notices]
-    response = HttpResponse(json.dumps(data, ensure_ascii=False, separators=(",", ":")), content_type="application/geo+json; charset=utf-8")
+    # Thousands of small dicts: the cyclic garbage collector would run dozens of times for nothing.
+    gc.disable()
+    try:
+        features = structured.geojson_features(
+            selectors.map_rows(queryset), url_base=url_base, index_url_path=index_path, index_url=index_url,
+            by_path=selectors.country_by_path(country_pages), country_of=selectors.country_of,
+        )
+        data = {"type": "FeatureCollection", "features": features}
+        if notices:
+            data["ignored_filters"] = [str(n) for n in notices]
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    finally:
+        gc.enable()
+
+
+@require_GET
+def geojson(request):
+    """The map's data. Built once per filter set and data version, then kept gzipped in the cache
+    (any saved café, country or organisation changes the version; statuses age out with the timeout)."""
+    locale = _locale(request)
+    query = urlencode(sorted(request.GET.items()))
+    key = "cafes:geojson:" + hashlib.sha256(
+        f"{data_version()}|{request.get_host()}|{locale.language_code}|{query}".encode()).hexdigest()
+    packed = cache.get(key)
+    if packed is None:
+        packed = gzip.compress(_geojson_body(request, locale), 6)
+        cache.set(key, packed, GEOJSON_CACHE_SECONDS)
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(packed, content_type="application/geo+json; charset=utf-8")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(packed), content_type="application/geo+json; charset=utf-8")
+    patch_vary_headers(response, ["Accept-Encoding"])
     response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=300"
+    response["Cache-Control"] = f"public, max-age={GEOJSON_CACHE_SECONDS}"
     return response
 
 

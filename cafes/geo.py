@@ -1,7 +1,7 @@
 """Coordinates: parsing the geo widget's point, public (possibly approximate) coordinates, distances."""
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 POINT = re.compile(r"^\s*(?:SRID=(?P<srid>\d+);)?\s*POINT\s*\(\s*(?P<lng>-?\d+(?:\.\d+)?)\s+(?P<lat>-?\d+(?:\.\d+)?)\s*\)\s*$", re.I)
 # Two decimals is about 1 km: enough to say "in this town", not enough to find a private home.
@@ -31,9 +31,8 @@ def public_coordinate(value, approximate: bool) -> float | None:
     """What the public may see of one coordinate: rounded to the town when the venue is private."""
     if value is None:
         return None
-    places = APPROXIMATE_DECIMALS if approximate else EXACT_DECIMALS
-    quantum = Decimal(1).scaleb(-places)
-    return float(Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP))
+    # Floats, rounded the same way everywhere (page, map, feeds), so no output is more precise than another.
+    return round(float(value), APPROXIMATE_DECIMALS if approximate else EXACT_DECIMALS)
 
 
 def distance_km(lat1, lng1, lat2, lng2) -> float:

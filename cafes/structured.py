@@ -7,6 +7,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 from . import geo
 
@@ -50,32 +51,41 @@ def row_status(status: str, end: dt.datetime, recurrence_until, now: dt.datetime
 
 
 def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str, by_path: dict, country_of) -> list[dict]:
-    """Features for the map and /data/cafes.geojson, from `selectors.map_rows` tuples."""
+    """Features for the map and /data/cafes.geojson, from `selectors.map_rows` tuples (ISO strings, floats)."""
     now = timezone.now()
+    now_iso = now.astimezone(dt.UTC).isoformat(timespec="seconds")
+    today_iso = now.date().isoformat()
     cut = len(index_url_path)
+    prefix = url_base + index_url
+    countries: dict[str, str | None] = {}
     features = []
     append = features.append
     for (pk, title, url_path, path, start, end, weekday, until, city, region, _postcode, mode, status,
          lat, lng, approximate, organiser) in rows:
-        if lat is None or lng is None:
-            continue
-        country = country_of(path, by_path)
+        parent = path[:-Page.steplen]
+        code = countries.get(parent, "?")
+        if code == "?":
+            country = country_of(path, by_path)
+            code = countries[parent] = country.country_code if country else None
+        if approximate:
+            lat, lng = round(lat, geo.APPROXIMATE_DECIMALS), round(lng, geo.APPROXIMATE_DECIMALS)
+        over = end < now_iso and (until is None or until < today_iso)
         append({
             "type": "Feature",
             "id": pk,
-            "geometry": {"type": "Point", "coordinates": [geo.public_coordinate(lng, approximate), geo.public_coordinate(lat, approximate)]},
+            "geometry": {"type": "Point", "coordinates": [lng, lat]},
             "properties": {
                 "title": title,
-                "url": url_base + index_url + url_path[cut:],
-                "start": start.isoformat(),
-                "end": end.isoformat(),
+                "url": prefix + url_path[cut:],
+                "start": start,
+                "end": end,
                 "weekly": weekday is not None,
-                "until": until.isoformat() if until else None,
+                "until": until,
                 "city": city,
                 "region": region,
-                "country": country.country_code if country else None,
+                "country": code,
                 "mode": mode,
-                "status": row_status(status, end, until, now),
+                "status": "passe" if over else (status if status != "passe" else "prevu"),
                 "organiser": organiser,
                 "approximate": approximate,
             },
