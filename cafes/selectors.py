@@ -201,9 +201,11 @@ MAP_COLUMNS = (
 
 
 def _iso_datetime(value) -> str:
-    # SQLite hands back "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC; PostgreSQL an aware datetime.
+    # SQLite hands back naive datetimes (or their text) in UTC; PostgreSQL aware ones.
     if isinstance(value, str):
         return value.replace(" ", "T") + "+00:00"
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC).isoformat()
     return value.astimezone(dt.UTC).isoformat()
 
 

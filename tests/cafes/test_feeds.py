@@ -89,3 +89,12 @@ def test_csv_has_a_header_and_one_row_per_cafe(client):
     assert rows and all(r["country"] == "MA" for r in rows)
     assert {"id", "title", "url", "start", "latitude", "longitude", "approximate"} <= set(rows[0])
     assert "'=HYPERLINK(\"x\")" in {r["title"] for r in rows}  # no formula injection
+
+
+def test_geojson_times_are_those_of_the_cafe(client):
+    cafe = make_cafe(days=20, title="Café à l'heure")
+    feature = next(f for f in client.get("/data/cafes.geojson").json()["features"] if f["id"] == cafe.pk)
+    import datetime as dt
+
+    assert dt.datetime.fromisoformat(feature["properties"]["start"]) == cafe.start
+    assert dt.datetime.fromisoformat(feature["properties"]["end"]) == cafe.end
