@@ -4,6 +4,7 @@ import gc
 import gzip
 import hashlib
 import json
+from email.utils import parseaddr
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -116,7 +117,8 @@ def _event(cafe: CafePage, url: str, country_code: str) -> Event:
     description = "\n\n".join(p for p in (cafe.summary, url) if p)
     event.add("description", description)
     if cafe.organiser_id:
-        event.add("organizer", "mailto:contact@cafeia.example", parameters={"CN": cafe.organiser.name})
+        # iCalendar wants an address here: the programme's own, with the organiser's name.
+        event.add("organizer", "mailto:" + parseaddr(settings.DEFAULT_FROM_EMAIL)[1], parameters={"CN": cafe.organiser.name})
     return event
 
 

@@ -163,3 +163,11 @@ def test_selectors_upcoming_and_count_held():
     make_cafe(days=-3)
     make_cafe(days=-3, status=CafePage.Status.CANCELLED)
     assert selectors.cafe_count_held(locale="fr") == held + 1
+
+
+def test_audiences_can_be_counted_in_the_database():
+    before = selectors.audience_counts(locale="fr")
+    make_cafe(audiences=["seniors", "familles"])
+    after = selectors.audience_counts(locale="fr")
+    assert after["seniors"] == before.get("seniors", 0) + 1
+    assert after["familles"] == before.get("familles", 0) + 1
