@@ -6,3 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class CafesConfig(AppConfig):
     name = "cafes"
     verbose_name = _("Cafés")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -50,6 +50,7 @@ class HomePage(BasePage):
         "home.StandardPage",
         "home.ArticleIndexPage",
         "home.TestimonyIndexPage",
+        "cafes.CafeIndexPage",
         "ressources.ResourceIndexPage",
     ]
     max_count_per_parent = 1

@@ -11,6 +11,7 @@ DEMO_BUILDERS = [
     "home.demo.build",
     "home.demo_lettre.build",
     "ressources.demo.build",
+    "cafes.demo.build",
 ]
 
 DEMO_ACCOUNTS = [

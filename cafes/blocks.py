@@ -1,0 +1,23 @@
+"""Blocks other sections can put in their StreamFields: the next cafés."""
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.models import Locale
+
+
+class UpcomingCafesBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("titre"), max_length=120, default=_("Prochains cafés IA"))
+    count = blocks.IntegerBlock(label=_("nombre de cafés"), min_value=1, max_value=12, default=3)
+
+    class Meta:
+        icon = "date"
+        label = _("prochains cafés")
+        template = "cafes/blocks/upcoming_cafes.html"
+
+    def get_context(self, value, parent_context=None):
+        from .selectors import cafe_index_for, cafes_upcoming
+
+        context = super().get_context(value, parent_context=parent_context)
+        locale = Locale.get_active()
+        context["cafes"] = list(cafes_upcoming(locale=locale, limit=value["count"]))
+        context["cafe_index"] = cafe_index_for(locale)
+        return context

@@ -1,0 +1,200 @@
+"""Open data: /data/cafes.geojson, /data/cafes.ics, /data/cafes.csv and one café's .ics (documented in cafes/README.md)."""
+import csv
+import gc
+import gzip
+import hashlib
+import json
+from email.utils import parseaddr
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+from icalendar import Calendar, Event, vGeo
+from wagtail.models import Locale
+
+from . import geo, selectors, structured, timing
+from .forms import CafeFilterForm
+from .models import CafePage, Organisation
+from .signals import data_version
+
+ICAL_STATUS = {"annule": "CANCELLED", "complet": "CONFIRMED", "prevu": "CONFIRMED", "passe": "CONFIRMED"}
+
+
+def _locale(request) -> Locale:
+    code = request.GET.get("lang", settings.LANGUAGE_CODE)
+    if code not in dict(settings.LANGUAGES):
+        code = settings.LANGUAGE_CODE
+    return Locale.objects.get(language_code=code)
+
+
+def _filtered(request, locale):
+    country_pages = selectors.countries(locale=locale)
+    form = CafeFilterForm(request.GET, countries=country_pages)
+    filters, notices = form.filters()
+    filters.pop("near", None)
+    if filters.get("organiser") and not Organisation.objects.filter(slug=filters["organiser"]).exists():
+        notices.append("unknown organiser ignored")
+        filters.pop("organiser")
+    return selectors.cafes_filtered(locale=locale, **filters), country_pages, notices
+
+
+def _url_parts(request, locale):
+    index = selectors.cafe_index_for(locale)
+    if index is None:
+        raise Http404
+    url_base = request.build_absolute_uri("/")[:-1]
+    return url_base, index.url_path, index.get_url(request) or "/"
+
+
+GEOJSON_CACHE_SECONDS = 300
+
+
+def _geojson_body(request, locale) -> bytes:
+    queryset, country_pages, notices = _filtered(request, locale)
+    url_base, index_path, index_url = _url_parts(request, locale)
+    # Thousands of small dicts: the cyclic garbage collector would run dozens of times for nothing.
+    gc.disable()
+    try:
+        features = structured.geojson_features(
+            selectors.map_rows(queryset), url_base=url_base, index_url_path=index_path, index_url=index_url,
+            by_path=selectors.country_by_path(country_pages), country_of=selectors.country_of,
+        )
+        data = {"type": "FeatureCollection", "features": features}
+        if notices:
+            data["ignored_filters"] = [str(n) for n in notices]
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    finally:
+        gc.enable()
+
+
+@require_GET
+def geojson(request):
+    """The map's data. Built once per filter set and data version, then kept gzipped in the cache
+    (any saved café, country or organisation changes the version; statuses age out with the timeout)."""
+    locale = _locale(request)
+    query = urlencode(sorted(request.GET.items()))
+    key = "cafes:geojson:" + hashlib.sha256(
+        f"{data_version()}|{request.get_host()}|{locale.language_code}|{query}".encode()).hexdigest()
+    packed = cache.get(key)
+    if packed is None:
+        packed = gzip.compress(_geojson_body(request, locale), 6)
+        cache.set(key, packed, GEOJSON_CACHE_SECONDS)
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(packed, content_type="application/geo+json; charset=utf-8")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(packed), content_type="application/geo+json; charset=utf-8")
+    patch_vary_headers(response, ["Accept-Encoding"])
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = f"public, max-age={GEOJSON_CACHE_SECONDS}"
+    return response
+
+
+def _event(cafe: CafePage, url: str, country_code: str) -> Event:
+    event = Event()
+    event.add("uid", f"cafe-{cafe.translation_key}-{cafe.locale.language_code}@cafeia")
+    event.add("summary", cafe.title)
+    tz = cafe.tz
+    event.add("dtstart", cafe.start.astimezone(tz))
+    event.add("dtend", cafe.end.astimezone(tz))
+    event.add("dtstamp", timezone.now())
+    if cafe.is_recurring:
+        event.add("rrule", timing.rrule(cafe.recurrence_weekday, cafe.recurrence_until))
+    where = [part for part in (cafe.public_venue, cafe.public_address, " ".join(p for p in (cafe.postcode, cafe.city) if p), country_code) if part]
+    if cafe.mode == CafePage.Mode.ONLINE:
+        where = [cafe.meeting_url or "En ligne"]
+    if where:
+        event.add("location", ", ".join(where))
+    if cafe.latitude is not None and cafe.mode != CafePage.Mode.ONLINE:
+        event.add("geo", vGeo((cafe.public_latitude, cafe.public_longitude)))
+    event.add("url", url)
+    event.add("status", ICAL_STATUS.get(cafe.status, "CONFIRMED"))
+    description = "\n\n".join(p for p in (cafe.summary, url) if p)
+    event.add("description", description)
+    if cafe.organiser_id:
+        # iCalendar wants an address here: the programme's own, with the organiser's name.
+        event.add("organizer", "mailto:" + parseaddr(settings.DEFAULT_FROM_EMAIL)[1], parameters={"CN": cafe.organiser.name})
+    return event
+
+
+def _calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//Café IA//cafes//FR")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _ics_response(cal: Calendar, filename: str) -> HttpResponse:
+    cal.add_missing_timezones()
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def ics(request):
+    """Upcoming cafés by default; `country=FR`, `organiser=<slug>` and the page's other filters narrow it."""
+    locale = _locale(request)
+    queryset, country_pages, _notices = _filtered(request, locale)
+    by_path = selectors.country_by_path(country_pages)
+    url_base, index_path, index_url = _url_parts(request, locale)
+    cal = _calendar("Café IA")
+    for cafe in queryset.select_related("organiser", "locale")[:2000]:
+        country = selectors.country_of(cafe.path, by_path)
+        cal.add_component(_event(cafe, url_base + index_url + cafe.url_path[len(index_path):], country.country_code if country else ""))
+    return _ics_response(cal, "cafes-ia.ics")
+
+
+@require_GET
+def cafe_ics(request, pk: int):
+    cafe = get_object_or_404(CafePage.objects.live().select_related("organiser", "locale"), pk=pk)
+    country = cafe.get_parent().specific
+    cal = _calendar(cafe.title)
+    cal.add_component(_event(cafe, request.build_absolute_uri(cafe.get_url(request) or "/"), getattr(country, "country_code", "")))
+    return _ics_response(cal, f"{cafe.slug}.ics")
+
+
+CSV_COLUMNS = ["id", "title", "url", "start", "end", "weekly_until", "venue", "address", "postcode", "city", "region",
+               "country", "mode", "status", "organiser", "latitude", "longitude", "approximate"]
+
+
+@require_GET
+def csv_export(request):
+    locale = _locale(request)
+    queryset, country_pages, _notices = _filtered(request, locale)
+    by_path = selectors.country_by_path(country_pages)
+    url_base, index_path, index_url = _url_parts(request, locale)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="cafes-ia.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    now = timezone.now()
+    rows = queryset.values_list("pk", "title", "url_path", "path", "start", "end", "recurrence_until", "venue_name", "address",
+                                "postcode", "city", "region", "mode", "status", "organiser__name", "latitude", "longitude",
+                                "approximate_location")
+    for (pk, title, url_path, path, start, end, until, venue, address, postcode, city, region, mode, status, organiser,
+         lat, lng, approx) in rows:
+        country = selectors.country_of(path, by_path)
+        writer.writerow([
+            pk, _cell(title), url_base + index_url + url_path[len(index_path):], start.isoformat(), end.isoformat(),
+            until.isoformat() if until else "", "" if approx else _cell(venue), "" if approx else _cell(address), postcode,
+            _cell(city), _cell(region), country.country_code if country else "", mode,
+            structured.row_status(status, end, until, now), _cell(organiser or ""),
+            geo.public_coordinate(lat, approx) if lat is not None else "", geo.public_coordinate(lng, approx) if lng is not None else "",
+            "1" if approx else "0",
+        ])
+    return response
+
+
+def _cell(value: str) -> str:
+    """No formula injection when the CSV is opened in a spreadsheet."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+

@@ -1,0 +1,19 @@
+"""Café models: the directory snippets, the page tree (index → country → café) and the reports."""
+from .pages import CafeIndexPage, CafePage, CafeTag, CountryPage
+from .reports import CafeReportPage, ReportPhoto, ReportProposal, ReportQuestion, ReportTheme
+from .snippets import Animateur, Audience, Organisation
+
+__all__ = [
+    "Animateur",
+    "Audience",
+    "CafeIndexPage",
+    "CafePage",
+    "CafeReportPage",
+    "CafeTag",
+    "CountryPage",
+    "Organisation",
+    "ReportPhoto",
+    "ReportProposal",
+    "ReportQuestion",
+    "ReportTheme",
+]

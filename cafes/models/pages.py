@@ -1,0 +1,358 @@
+"""The café tree: the index (map, list, agenda, directory), one page per country, one page per café."""
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailgeowidget.panels import LeafletPanel
+
+from cafeia_site.blocks import body_blocks
+from cafeia_site.models import BasePage
+
+from .. import geo, timing
+
+
+class CafeIndexPage(RoutablePageMixin, BasePage):
+    """/cafes/: the map and list, plus the agenda and the organiser and animator pages.
+
+    Those are routes of this page (RoutablePageMixin) rather than views under i18n_patterns: they
+    then live under the café index of each language, with its breadcrumbs, language switcher and
+    site, and need no URL of their own in the project's urls.py.
+    """
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(body_blocks(), blank=True, verbose_name=_("corps"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cafes.CountryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("index des cafés")
+
+    @path("")
+    def index_route(self, request):
+        from ..views import cafe_index
+
+        return cafe_index(request, self)
+
+    @path("agenda/")
+    def agenda_route(self, request):
+        from ..views import agenda
+
+        return agenda(request, self)
+
+    @path("structures/")
+    def organisation_list_route(self, request):
+        from ..views import organisation_list
+
+        return organisation_list(request, self)
+
+    @path("structures/<slug:slug>/")
+    def organisation_route(self, request, slug):
+        from ..views import organisation_detail
+
+        return organisation_detail(request, self, slug)
+
+    @path("animateurs/<slug:slug>/")
+    def animateur_route(self, request, slug):
+        from ..views import animateur_detail
+
+        return animateur_detail(request, self, slug)
+
+
+class CountryPage(BasePage):
+    """One country: its own map and list, and later its own moderators."""
+
+    country_code = models.CharField(
+        _("code du pays"), max_length=2, help_text=_("Code ISO 3166 à deux lettres, par exemple FR ou MA.")
+    )
+    capital = models.CharField(_("capitale"), max_length=100, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("country_code"), FieldPanel("capital"), FieldPanel("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    override_translatable_fields = [SynchronizedField("country_code")]
+    parent_page_types = ["cafes.CafeIndexPage"]
+    subpage_types = ["cafes.CafePage", "cafes.CafeReportPage"]
+
+    class Meta:
+        verbose_name = _("pays")
+
+    def clean(self):
+        super().clean()
+        self.country_code = (self.country_code or "").upper()
+        if not (len(self.country_code) == 2 and self.country_code.isalpha() and self.country_code.isascii()):
+            raise ValidationError({"country_code": _("Indiquez un code de pays à deux lettres (FR, MA…).")})
+
+    def serve(self, request, *args, **kwargs):
+        from ..views import country_page
+
+        return country_page(request, self)
+
+
+class CafeTag(TaggedItemBase):
+    content_object = ParentalKey("cafes.CafePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class CafePage(BasePage):
+    class Status(models.TextChoices):
+        SCHEDULED = "prevu", _("Prévu")
+        FULL = "complet", _("Complet")
+        CANCELLED = "annule", _("Annulé")
+        PAST = "passe", _("Passé")
+
+    class Mode(models.TextChoices):
+        ON_SITE = "sur-place", _("Sur place")
+        ONLINE = "en-ligne", _("En ligne")
+        HYBRID = "hybride", _("Hybride")
+
+    WEEKDAYS = [
+        (0, _("lundi")), (1, _("mardi")), (2, _("mercredi")), (3, _("jeudi")),
+        (4, _("vendredi")), (5, _("samedi")), (6, _("dimanche")),
+    ]
+
+    summary = models.TextField(_("en quelques mots"), blank=True, max_length=400)
+    start = models.DateTimeField(_("début"))
+    end = models.DateTimeField(_("fin"))
+    time_zone = models.CharField(_("fuseau horaire"), max_length=64, default="Europe/Paris",
+                                 help_text=_("Nom IANA, par exemple Europe/Paris ou Africa/Casablanca."))
+    recurrence_weekday = models.PositiveSmallIntegerField(
+        _("se répète chaque"), null=True, blank=True, choices=WEEKDAYS,
+        help_text=_("Pour une séance régulière : le jour de la semaine. Le début et la fin ci-dessus sont ceux de la première séance."),
+    )
+    recurrence_until = models.DateField(_("jusqu'au"), null=True, blank=True)
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    mode = models.CharField(_("format"), max_length=10, choices=Mode.choices, default=Mode.ON_SITE)
+
+    venue_name = models.CharField(_("lieu"), max_length=200, blank=True)
+    address = models.CharField(_("adresse"), max_length=250, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=12, blank=True)
+    city = models.CharField(_("ville"), max_length=120, blank=True)
+    region = models.CharField(_("région ou département"), max_length=120, blank=True)
+    location = models.CharField(_("position sur la carte"), max_length=250, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                                   validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))])
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                                    validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))])
+    approximate_location = models.BooleanField(
+        _("n'afficher que la ville"), default=False,
+        help_text=_("Pour un lieu privé : la carte publique, les flux et l'agenda ne montrent qu'une position approchée (à 1 km près)."),
+    )
+
+    organiser = models.ForeignKey(
+        "cafes.Organisation", verbose_name=_("structure organisatrice"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="cafes",
+    )
+    animators = ParentalManyToManyField("cafes.Animateur", verbose_name=_("animation"), blank=True, related_name="cafes")
+    audiences = ParentalManyToManyField("cafes.Audience", verbose_name=_("publics"), blank=True, related_name="cafes")
+
+    step_free = models.BooleanField(_("accès de plain-pied"), default=False)
+    hearing_loop = models.BooleanField(_("boucle magnétique"), default=False)
+    sign_language = models.BooleanField(_("langue des signes"), default=False)
+    easy_to_read = models.BooleanField(_("facile à lire et à comprendre"), default=False)
+
+    capacity = models.PositiveIntegerField(_("nombre de places"), null=True, blank=True)
+    price = models.CharField(_("prix"), max_length=100, blank=True, help_text=_("Vide : gratuit."))
+    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    contact = models.CharField(_("contact pour s'inscrire"), max_length=250, blank=True)
+    meeting_url = models.URLField(_("lien de la visioconférence"), blank=True)
+    tags = ClusterTaggableManager(through=CafeTag, blank=True, verbose_name=_("mots-clés"))
+    description = StreamField(body_blocks(), blank=True, verbose_name=_("description"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+            FieldPanel("time_zone"),
+            FieldRowPanel([FieldPanel("recurrence_weekday"), FieldPanel("recurrence_until")]),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("mode")]),
+        ], heading=_("Quand")),
+        MultiFieldPanel([
+            FieldPanel("venue_name"), FieldPanel("address"),
+            FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+            FieldPanel("region"),
+            LeafletPanel("location", address_field="address"),
+            FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            FieldPanel("approximate_location"),
+        ], heading=_("Où")),
+        MultiFieldPanel([FieldPanel("organiser"), FieldPanel("animators"), FieldPanel("audiences")], heading=_("Qui")),
+        MultiFieldPanel([
+            FieldPanel("step_free"), FieldPanel("hearing_loop"), FieldPanel("sign_language"), FieldPanel("easy_to_read"),
+        ], heading=_("Accessibilité")),
+        MultiFieldPanel([
+            FieldPanel("capacity"), FieldPanel("price"), FieldPanel("registration_url"), FieldPanel("contact"), FieldPanel("meeting_url"),
+        ], heading=_("Inscription")),
+        FieldPanel("tags"),
+        FieldPanel("description"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("city"),
+        index.SearchField("venue_name"),
+        index.SearchField("description"),
+        index.FilterField("start"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    override_translatable_fields = [
+        SynchronizedField(name) for name in (
+            "start", "end", "time_zone", "recurrence_weekday", "recurrence_until", "status", "mode",
+            "address", "postcode", "location", "latitude", "longitude", "approximate_location",
+            "organiser", "animators", "audiences", "step_free", "hearing_loop", "sign_language", "easy_to_read",
+            "capacity", "registration_url", "meeting_url",
+        )
+    ] + [TranslatableField("venue_name"), TranslatableField("city"), TranslatableField("region"), TranslatableField("price")]
+    parent_page_types = ["cafes.CountryPage"]
+    subpage_types = ["cafes.CafeReportPage"]
+
+    class Meta:
+        verbose_name = _("café IA")
+        verbose_name_plural = _("cafés IA")
+        indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
+
+    # --- coordinates -------------------------------------------------------------------------
+    def _sync_location(self, previous=None) -> dict:
+        """Bring `location` and `latitude`/`longitude` into agreement; the errors found, by field."""
+        errors = {}
+        point = geo.parse_point(self.location) if self.location else None
+        if self.location and point is None:
+            return {"location": _("Position illisible : attendu « SRID=4326;POINT(longitude latitude) ».")}
+        has_decimal = self.latitude is not None and self.longitude is not None
+        if (self.latitude is None) != (self.longitude is None):
+            errors["latitude" if self.latitude is None else "longitude"] = _("Indiquez la latitude et la longitude, ou aucune des deux.")
+            return errors
+        if has_decimal and not geo.in_range(self.latitude, self.longitude):
+            if not -90 <= self.latitude <= 90:
+                errors["latitude"] = _("La latitude doit être comprise entre -90 et 90.")
+            if not -180 <= self.longitude <= 180:
+                errors["longitude"] = _("La longitude doit être comprise entre -180 et 180.")
+            return errors
+        if point is not None and not geo.in_range(*point):
+            return {"location": _("Ce point est hors de la carte : latitude entre -90 et 90, longitude entre -180 et 180.")}
+        if point is None:
+            if has_decimal:
+                self.location = geo.format_point(self.latitude, self.longitude)
+            return errors
+        if not has_decimal:
+            self.latitude, self.longitude = (round(v, 6) for v in point)
+            return errors
+        same = (abs(point[0] - self.latitude) <= geo.CONSISTENCY_TOLERANCE
+                and abs(point[1] - self.longitude) <= geo.CONSISTENCY_TOLERANCE)
+        if same:
+            return errors
+        # One side was edited: follow it. Both edited and in disagreement: ask the editor.
+        if previous is not None:
+            location_changed = previous.location != self.location
+            decimals_changed = previous.latitude != self.latitude or previous.longitude != self.longitude
+            if location_changed and not decimals_changed:
+                self.latitude, self.longitude = (round(v, 6) for v in point)
+                return errors
+            if decimals_changed and not location_changed:
+                self.location = geo.format_point(self.latitude, self.longitude)
+                return errors
+        message = _("La latitude et la longitude ne correspondent pas au point placé sur la carte (%(lat)s, %(lng)s).") % {
+            "lat": point[0], "lng": point[1]}
+        return {"latitude": message, "longitude": message}
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("La fin doit être après le début.")
+        if self.time_zone and not timing.is_valid_time_zone(self.time_zone):
+            errors["time_zone"] = _("Fuseau horaire inconnu.")
+        if self.recurrence_weekday is not None and self.recurrence_until is None:
+            errors["recurrence_until"] = _("Une séance régulière doit avoir une date de fin : indiquez « jusqu'au ».")
+        if self.recurrence_until is not None and self.recurrence_weekday is None:
+            errors["recurrence_weekday"] = _("Indiquez le jour de la semaine où la séance se répète.")
+        if self.recurrence_until and self.start and self.recurrence_until < self.start.date():
+            errors["recurrence_until"] = _("La fin de la répétition doit suivre la première séance.")
+        if self.recurrence_weekday is not None and self.start and self.start.astimezone(self.tz).weekday() != self.recurrence_weekday:
+            errors["recurrence_weekday"] = _("La première séance doit tomber le jour de la répétition.")
+        previous = type(self).objects.filter(pk=self.pk).only("location", "latitude", "longitude").first() if self.pk else None
+        errors.update(self._sync_location(previous))
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # Pages built in code (demo, imports) skip clean(): still keep both forms of the point in step.
+        if not (self.location and self.latitude is not None):
+            self._sync_location()
+        super().save(*args, **kwargs)
+
+    # --- what readers see ------------------------------------------------------------------
+    @property
+    def tz(self):
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(self.time_zone) if timing.is_valid_time_zone(self.time_zone or "") else timezone.get_default_timezone()
+
+    @property
+    def is_recurring(self) -> bool:
+        return self.recurrence_weekday is not None and self.recurrence_until is not None
+
+    @cached_property
+    def next_session(self):
+        return timing.next_occurrence(self.start, self.end, self.time_zone, self.recurrence_weekday,
+                                      self.recurrence_until, now=timezone.now())
+
+    @property
+    def is_past(self) -> bool:
+        return self.next_session is None
+
+    @property
+    def display_status(self) -> str:
+        if self.status in (self.Status.CANCELLED, self.Status.FULL) and not self.is_past:
+            return self.status
+        return self.Status.PAST if self.is_past or self.status == self.Status.PAST else self.Status.SCHEDULED
+
+    @property
+    def display_status_label(self) -> str:
+        return str(dict(self.Status.choices)[self.display_status])
+
+    @property
+    def public_latitude(self):
+        return geo.public_coordinate(self.latitude, self.approximate_location)
+
+    @property
+    def public_longitude(self):
+        return geo.public_coordinate(self.longitude, self.approximate_location)
+
+    @property
+    def public_address(self) -> str:
+        return "" if self.approximate_location else self.address
+
+    @property
+    def public_venue(self) -> str:
+        """A private venue is named only by its town: its name could identify a home."""
+        return "" if self.approximate_location else self.venue_name
+
+    @property
+    def is_free(self) -> bool:
+        return not self.price.strip()
+
+    @property
+    def accessibility(self) -> list[str]:
+        flags = [("step_free", self.step_free), ("hearing_loop", self.hearing_loop),
+                 ("sign_language", self.sign_language), ("easy_to_read", self.easy_to_read)]
+        return [str(self._meta.get_field(name).verbose_name) for name, on in flags if on]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import cafe_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(cafe_context(request, self))
+        return context

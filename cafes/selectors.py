@@ -1,0 +1,234 @@
+"""Reads: cafés for the list, the map, the agenda and the feeds, already joined and prefetched."""
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from wagtail.models import Locale
+
+from . import geo
+from .models import Animateur, Audience, CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
+
+POSTCODE = re.compile(r"^\d{2,5}$")
+
+
+def _locale(locale) -> Locale:
+    if isinstance(locale, Locale):
+        return locale
+    if locale is None:
+        return Locale.get_active()
+    return Locale.objects.get(language_code=locale)
+
+
+def upcoming_q(now: dt.datetime | None = None) -> Q:
+    """Not over yet: a one-off café that has not ended, or a weekly session still running."""
+    now = now or timezone.now()
+    return Q(end__gte=now) | Q(recurrence_weekday__isnull=False, recurrence_until__gte=now.date())
+
+
+def cafe_index_for(locale) -> CafeIndexPage | None:
+    return CafeIndexPage.objects.live().filter(locale=_locale(locale)).first()
+
+
+def countries(*, locale) -> list[CountryPage]:
+    return list(CountryPage.objects.live().filter(locale=_locale(locale)).order_by("path"))
+
+
+def country_by_path(country_pages) -> dict[str, CountryPage]:
+    return {c.path: c for c in country_pages}
+
+
+def country_of(cafe_path: str, by_path: dict[str, CountryPage]) -> CountryPage | None:
+    """The country page of a café, found from its tree path without a query."""
+    for length in range(len(cafe_path) - CafePage.steplen, 0, -CafePage.steplen):
+        found = by_path.get(cafe_path[:length])
+        if found is not None:
+            return found
+    return None
+
+
+def cafes_base(*, locale) -> QuerySet[CafePage]:
+    return CafePage.objects.live().filter(locale=_locale(locale))
+
+
+def with_cards(queryset: QuerySet[CafePage]) -> QuerySet[CafePage]:
+    """What a list card shows, in a constant number of queries."""
+    return queryset.select_related("organiser").prefetch_related("audiences", "tags")
+
+
+def cafes_upcoming(*, locale=None, country: CountryPage | str | None = None, limit: int | None = None) -> QuerySet[CafePage]:
+    qs = cafes_base(locale=locale).filter(upcoming_q())
+    if country is not None:
+        qs = _in_country(qs, country, locale)
+    qs = with_cards(qs.order_by("start", "pk"))
+    return qs[:limit] if limit else qs
+
+
+def _in_country(qs, country, locale):
+    if isinstance(country, str):
+        country = CountryPage.objects.live().filter(locale=_locale(locale), country_code=country.upper()).first()
+        if country is None:
+            return qs.none()
+    return qs.filter(path__startswith=country.path)
+
+
+@dataclass
+class Near:
+    """Where "near me" resolved to, from the cafés' own postcodes and towns (no geocoding service)."""
+
+    label: str
+    latitude: float
+    longitude: float
+
+
+def resolve_near(text: str, *, locale) -> Near | None:
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    located = cafes_base(locale=locale).filter(latitude__isnull=False)
+    rows = []
+    if POSTCODE.match(text):
+        # A full postcode first, then its département (the first two digits).
+        for prefix in (text, text[:2]):
+            rows = list(located.filter(postcode__startswith=prefix).values_list("latitude", "longitude", "approximate_location")[:200])
+            if rows:
+                break
+    else:
+        rows = list(located.filter(Q(city__iexact=text) | Q(region__iexact=text)).values_list("latitude", "longitude", "approximate_location")[:200])
+        if not rows and len(text) >= 3:
+            rows = list(located.filter(city__istartswith=text).values_list("latitude", "longitude", "approximate_location")[:200])
+    if not rows:
+        return None
+    # The centre of the matching cafés, from public coordinates only.
+    lats = [geo.public_coordinate(lat, approx) for lat, _lng, approx in rows]
+    lngs = [geo.public_coordinate(lng, approx) for _lat, lng, approx in rows]
+    return Near(label=text, latitude=sum(lats) / len(lats), longitude=sum(lngs) / len(lngs))
+
+
+def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None = None, region: str | None = None,
+                   city: str | None = None, mode: str | None = None, audience: str | None = None,
+                   organiser: str | None = None, animator: str | None = None, tag: str | None = None,
+                   date_from: dt.date | None = None, date_to: dt.date | None = None, q: str | None = None,
+                   now: dt.datetime | None = None) -> QuerySet[CafePage]:
+    """Cafés matching every given filter; None or empty means "any". Ordered for reading."""
+    locale = _locale(locale)
+    qs = cafes_base(locale=locale)
+    if when == "upcoming":
+        qs = qs.filter(upcoming_q(now)).order_by("start", "pk")
+    elif when == "past":
+        qs = qs.exclude(upcoming_q(now)).order_by("-start", "-pk")
+    else:
+        qs = qs.order_by("-start", "-pk")
+    if country:
+        qs = _in_country(qs, country, locale)
+    if region:
+        qs = qs.filter(region__iexact=region)
+    if city:
+        qs = qs.filter(city__iexact=city)
+    if mode:
+        qs = qs.filter(mode=mode)
+    if audience:
+        qs = qs.filter(audiences__code=audience)
+    if organiser:
+        # Any language's slug finds the organisation; cafés may point at any of its translations.
+        keys = Organisation.objects.filter(slug=organiser).values("translation_key")
+        qs = qs.filter(organiser__translation_key__in=keys)
+    if animator:
+        keys = Animateur.objects.filter(slug=animator, listed=True).values("translation_key")
+        qs = qs.filter(animators__translation_key__in=keys)
+    if tag:
+        qs = qs.filter(tags__name__iexact=tag)
+    tz = timezone.get_current_timezone()
+    if date_from:
+        start = dt.datetime.combine(date_from, dt.time.min, tzinfo=tz)
+        qs = qs.filter(Q(end__gte=start) | Q(recurrence_until__gte=date_from))
+    if date_to:
+        stop = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+        qs = qs.filter(start__lt=stop)
+    if q:
+        for word in q.split()[:8]:
+            qs = qs.filter(Q(title__icontains=word) | Q(city__icontains=word) | Q(venue_name__icontains=word)
+                           | Q(region__icontains=word) | Q(summary__icontains=word) | Q(organiser__name__icontains=word))
+    if audience or tag or animator:
+        qs = qs.distinct()
+    return qs
+
+
+def sort_by_distance(cafes: list[CafePage], near: Near) -> list[tuple[CafePage, float | None]]:
+    def key(item):
+        return (item[1] is None, item[1] or 0)
+
+    pairs = []
+    for cafe in cafes:
+        lat, lng = cafe.public_latitude, cafe.public_longitude
+        pairs.append((cafe, None if lat is None else geo.distance_km(near.latitude, near.longitude, lat, lng)))
+    return sorted(pairs, key=key)
+
+
+def cafe_count_held(*, locale=None, country: CountryPage | str | None = None, year: int | None = None) -> int:
+    """How many cafés have taken place (cancelled ones excluded); a weekly session counts once."""
+    qs = cafes_base(locale=locale).exclude(status=CafePage.Status.CANCELLED).filter(start__lt=timezone.now())
+    if country is not None:
+        qs = _in_country(qs, country, locale)
+    if year is not None:
+        qs = qs.filter(start__year=year)
+    return qs.count()
+
+
+def audience_counts(*, locale=None) -> dict[str, int]:
+    rows = Audience.objects.filter(cafes__live=True, cafes__locale=_locale(locale)).annotate(n=Count("cafes")).values_list("code", "n")
+    return dict(rows)
+
+
+def reports_for_cafe(cafe: CafePage) -> QuerySet[CafeReportPage]:
+    return CafeReportPage.objects.live().child_of(cafe).order_by("-date")
+
+
+def organisations_with_cafes(*, locale) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(locale=_locale(locale)).order_by("name")
+
+
+def listed_animators(*, locale) -> QuerySet[Animateur]:
+    return Animateur.objects.filter(locale=_locale(locale), listed=True).order_by("name")
+
+
+MAP_COLUMNS = (
+    "pk", "title", "url_path", "path", "start", "end", "recurrence_weekday", "recurrence_until",
+    "city", "region", "postcode", "mode", "status", "latitude", "longitude", "approximate_location",
+    "organiser__name",
+)
+
+
+def _iso_datetime(value) -> str:
+    # SQLite hands back naive datetimes (or their text) in UTC; PostgreSQL aware ones.
+    if isinstance(value, str):
+        return value.replace(" ", "T") + "+00:00"
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC).isoformat()
+    return value.astimezone(dt.UTC).isoformat()
+
+
+def _iso_date(value) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def map_rows(queryset: QuerySet[CafePage]) -> list[tuple]:
+    """Only the columns a map marker needs, straight from the cursor (the ORM's per-value converters
+    cost more than the query itself at 10,000 cafés). Dates come back as ISO strings in UTC,
+    coordinates as floats."""
+    from django.db import connections
+
+    qs = queryset.filter(latitude__isnull=False).values_list(*MAP_COLUMNS)
+    sql, params = qs.query.get_compiler(using=qs.db).as_sql()
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        raw = cursor.fetchall()
+    rows = []
+    for (pk, title, url_path, path, start, end, weekday, until, city, region, postcode, mode, status,
+         lat, lng, approximate, organiser) in raw:
+        rows.append((pk, title, url_path, path, _iso_datetime(start), _iso_datetime(end), weekday, _iso_date(until),
+                     city, region, postcode, mode, status, float(lat), float(lng), bool(approximate), organiser))
+    return rows

@@ -1,0 +1,28 @@
+"""Keeps the cached open-data feeds fresh: any change to a café, a country or an organisation invalidates them."""
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+VERSION_KEY = "cafes:data-version"
+
+
+def data_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def bump_data_version(**kwargs) -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def connect() -> None:
+    from .models import Animateur, CafeIndexPage, CafePage, CountryPage, Organisation
+
+    for model in (CafePage, CountryPage, CafeIndexPage, Organisation, Animateur):
+        post_save.connect(bump_data_version, sender=model, dispatch_uid=f"cafes-data-save-{model.__name__}")
+        post_delete.connect(bump_data_version, sender=model, dispatch_uid=f"cafes-data-delete-{model.__name__}")

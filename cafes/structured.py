@@ -1,0 +1,148 @@
+"""Machine-readable views of cafés: GeoJSON features, schema.org JSON-LD, map points, iCalendar events."""
+import datetime as dt
+import json
+
+from django.db.models import F, FloatField
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from . import geo
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def script_json(data, *, type_="application/ld+json") -> str:
+    """A <script> holding JSON that no string inside it can close (json_script's escaping, any type)."""
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return format_html('<script type="{}">{}</script>', type_, mark_safe(text))  # noqa: S308
+
+
+def order_by_distance(queryset, near):
+    """Nearest first. Degrees of longitude shrink with latitude: scale them, which is enough to rank."""
+    import math
+
+    scale = math.cos(math.radians(near.latitude)) ** 2
+    lat = Cast(F("latitude"), FloatField()) - near.latitude
+    lng = Cast(F("longitude"), FloatField()) - near.longitude
+    return queryset.annotate(near_d2=lat * lat + lng * lng * scale).order_by("near_d2", "pk")
+
+
+def map_point(cafe) -> dict | None:
+    if cafe.latitude is None:
+        return None
+    return {
+        "type": "FeatureCollection",
+        "features": [{
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [cafe.public_longitude, cafe.public_latitude]},
+            "properties": {"title": cafe.title, "city": cafe.city, "approximate": cafe.approximate_location},
+        }],
+    }
+
+
+def row_status(status: str, end: dt.datetime, recurrence_until, now: dt.datetime) -> str:
+    over = end < now and (recurrence_until is None or recurrence_until < now.date())
+    if over:
+        return "passe"
+    return status if status != "passe" else "prevu"
+
+
+def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str, by_path: dict, country_of) -> list[dict]:
+    """Features for the map and /data/cafes.geojson, from `selectors.map_rows` tuples (ISO strings, floats)."""
+    now = timezone.now()
+    now_iso = now.astimezone(dt.UTC).isoformat(timespec="seconds")
+    today_iso = now.date().isoformat()
+    cut = len(index_url_path)
+    prefix = url_base + index_url
+    countries: dict[str, str | None] = {}
+    features = []
+    append = features.append
+    for (pk, title, url_path, path, start, end, weekday, until, city, region, _postcode, mode, status,
+         lat, lng, approximate, organiser) in rows:
+        parent = path[:-Page.steplen]
+        code = countries.get(parent, "?")
+        if code == "?":
+            country = country_of(path, by_path)
+            code = countries[parent] = country.country_code if country else None
+        if approximate:
+            lat, lng = round(lat, geo.APPROXIMATE_DECIMALS), round(lng, geo.APPROXIMATE_DECIMALS)
+        over = end < now_iso and (until is None or until < today_iso)
+        append({
+            "type": "Feature",
+            "id": pk,
+            "geometry": {"type": "Point", "coordinates": [lng, lat]},
+            "properties": {
+                "title": title,
+                "url": prefix + url_path[cut:],
+                "start": start,
+                "end": end,
+                "weekly": weekday is not None,
+                "until": until,
+                "city": city,
+                "region": region,
+                "country": code,
+                "mode": mode,
+                "status": "passe" if over else (status if status != "passe" else "prevu"),
+                "organiser": organiser,
+                "approximate": approximate,
+            },
+        })
+    return features
+
+
+SCHEMA_STATUS = {"annule": "https://schema.org/EventCancelled", "complet": "https://schema.org/EventScheduled"}
+SCHEMA_MODE = {
+    "sur-place": "https://schema.org/OfflineEventAttendanceMode",
+    "en-ligne": "https://schema.org/OnlineEventAttendanceMode",
+    "hybride": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def event_jsonld(request, cafe, country) -> str:
+    """schema.org Event of a café, public coordinates only, ready to put in <head>."""
+    session = cafe.next_session or (cafe.start, cafe.end)
+    place = {
+        "@type": "Place",
+        "name": cafe.public_venue or cafe.city,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": cafe.public_address,
+            "postalCode": cafe.postcode,
+            "addressLocality": cafe.city,
+            "addressRegion": cafe.region,
+            "addressCountry": country.country_code if country else "",
+        },
+    }
+    if cafe.latitude is not None:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": cafe.public_latitude, "longitude": cafe.public_longitude}
+    locations = []
+    if cafe.mode != "en-ligne":
+        locations.append(place)
+    if cafe.mode != "sur-place" and cafe.meeting_url:
+        locations.append({"@type": "VirtualLocation", "url": cafe.meeting_url})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": cafe.title,
+        "url": request.build_absolute_uri(cafe.url) if cafe.url else "",
+        "startDate": session[0].astimezone(cafe.tz).isoformat(),
+        "endDate": session[1].astimezone(cafe.tz).isoformat(),
+        "eventStatus": SCHEMA_STATUS.get(cafe.status, "https://schema.org/EventScheduled"),
+        "eventAttendanceMode": SCHEMA_MODE.get(cafe.mode),
+        "location": locations[0] if len(locations) == 1 else locations,
+        "isAccessibleForFree": cafe.is_free,
+        "inLanguage": cafe.locale.language_code if cafe.locale_id else "fr",
+    }
+    if cafe.summary:
+        data["description"] = cafe.summary
+    if cafe.organiser_id:
+        organiser = cafe.organiser
+        data["organizer"] = {"@type": "Organization", "name": organiser.name, **({"url": organiser.website} if organiser.website else {})}
+    if cafe.capacity:
+        data["maximumAttendeeCapacity"] = cafe.capacity
+    if cafe.registration_url or cafe.price:
+        data["offers"] = {"@type": "Offer", "price": "0" if cafe.is_free else cafe.price, "url": cafe.registration_url or data["url"]}
+    return script_json(data)

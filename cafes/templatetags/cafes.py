@@ -1,0 +1,55 @@
+"""Template tags of the café section: when a café happens, in words of the reader's language."""
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+
+def _weekday_every(weekday: int) -> str:
+    names = [_("Chaque lundi"), _("Chaque mardi"), _("Chaque mercredi"), _("Chaque jeudi"),
+             _("Chaque vendredi"), _("Chaque samedi"), _("Chaque dimanche")]
+    return names[weekday]
+
+
+def _day(value) -> str:
+    return date_format(value, "l j F Y")
+
+
+def _time(value) -> str:
+    return date_format(value, "H:i")
+
+
+@register.simple_tag
+def cafe_when(cafe, start=None, end=None) -> str:
+    """"mercredi 3 décembre 2026, 13:30–15:00", or the rule of a weekly session and its next date."""
+    tz = cafe.tz
+    start = (start or cafe.start).astimezone(tz)
+    end = (end or cafe.end).astimezone(tz)
+    zone = "" if tz.key == timezone.get_current_timezone_name() else f" ({tz.key})"
+    hours = f"{_time(start)}–{_time(end)}{zone}"
+    if cafe.is_recurring:
+        text = _("%(every)s, %(hours)s, jusqu'au %(until)s") % {
+            "every": _weekday_every(cafe.recurrence_weekday), "hours": hours, "until": date_format(cafe.recurrence_until, "j F Y")}
+        session = cafe.next_session
+        if session is not None:
+            text += " — " + _("prochaine séance le %(day)s") % {"day": _day(session[0].astimezone(tz))}
+        return text
+    if start.date() == end.date():
+        return f"{_day(start)}, {hours}"
+    return f"{_day(start)} {_time(start)} – {_day(end)} {_time(end)}{zone}"
+
+
+@register.simple_tag
+def day_label(value) -> str:
+    return _day(value)
+
+
+@register.simple_tag(takes_context=True)
+def route_url(context, page, name: str, *args) -> str:
+    """Like wagtail's routablepageurl, without needing wagtail.contrib.routable_page in INSTALLED_APPS."""
+    request = context.get("request")
+    base = page.get_url(request=request) or "/"
+    return base.rstrip("/") + "/" + page.reverse_subpage(name, args=args).lstrip("/") if args or name != "index_route" else base

@@ -1,0 +1,35 @@
+"""The admin screens of the section open: café editor with the geo widget, the directory snippets."""
+import pytest
+from django.contrib.auth import get_user_model
+
+from cafes.models import CafePage, CountryPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("admin-cafes-2", "b@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_cafe_edit_form_has_the_geo_widget_and_the_decimal_fields(admin_client):
+    cafe = CafePage.objects.filter(locale__language_code="fr").first()
+    html = admin_client.get(f"/admin/pages/{cafe.pk}/edit/").content.decode()
+    assert 'name="location"' in html and 'name="latitude"' in html and 'name="longitude"' in html
+    assert "approximate_location" in html
+
+
+def test_pages_can_be_added_where_the_tree_allows(admin_client):
+    france = CountryPage.objects.get(locale__language_code="fr", country_code="FR")
+    assert admin_client.get(f"/admin/pages/add/cafes/cafepage/{france.pk}/").status_code == 200
+    assert admin_client.get(f"/admin/pages/add/cafes/cafereportpage/{france.pk}/").status_code == 200
+    cafe = CafePage.objects.filter(locale__language_code="fr").first()
+    assert admin_client.get(f"/admin/pages/add/cafes/cafereportpage/{cafe.pk}/").status_code == 200
+    assert admin_client.get(f"/admin/pages/add/cafes/countrypage/{cafe.pk}/").status_code != 200  # refused: not a child type of a café
+
+
+def test_directory_snippets_are_listed(admin_client):
+    assert "Association Latitudes" in admin_client.get("/admin/snippets/cafes/organisation/").content.decode()
+    assert "Claire Moreau" in admin_client.get("/admin/snippets/cafes/animateur/").content.decode()

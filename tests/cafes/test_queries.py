@@ -1,0 +1,44 @@
+"""The café index and a café page run the same number of SQL queries however many cafés exist."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .factories import country, make_cafe, organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # warm caches
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def add_cafes(n: int):
+    orgs = [organisation("emmaus-connect"), organisation("cnnum")]
+    for i in range(n):
+        make_cafe(country("FR" if i % 2 else "MA"), title=f"Café en masse {i}", organiser=orgs[i % 2],
+                  audiences=["seniors", "jeunes"], tags=[f"tag{i}", "masse"])
+
+
+@pytest.mark.parametrize("url", ["/fr/cafes/", "/fr/cafes/?when=all&audience=seniors&tag=masse", "/fr/cafes/?near=41000",
+                                 "/fr/cafes/france/", "/fr/cafes/agenda/", "/data/cafes.geojson", "/data/cafes.csv"])
+def test_listing_query_count_does_not_grow_with_cafes(client, url, django_assert_max_num_queries):
+    add_cafes(2)  # so every filter matches something before the growth
+    before = count_queries(client, url)
+    add_cafes(30)
+    after = count_queries(client, url)
+    assert after == before, (before, after)
+    with django_assert_max_num_queries(25):
+        client.get(url)
+
+
+def test_cafe_page_query_count_does_not_grow_with_cafes(client, django_assert_max_num_queries):
+    cafe = make_cafe(organiser=organisation("cnnum"), audiences=["seniors"], tags=["a", "b"])
+    before = count_queries(client, cafe.url)
+    add_cafes(30)
+    assert count_queries(client, cafe.url) == before
+    with django_assert_max_num_queries(25):
+        client.get(cafe.url)
