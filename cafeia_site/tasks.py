@@ -42,11 +42,12 @@ def send_email_task(
     from_email: str | None = None,
     html_body: str | None = None,
     reply_to: list[str] | None = None,
+    headers: dict[str, str] | None = None,
     attempt: int = 1,
 ) -> int:
     """Send one e-mail; on an SMTP failure schedule the next attempt. Returns messages sent."""
     message = EmailMultiAlternatives(
-        subject=subject, body=body, from_email=from_email, to=to, reply_to=reply_to or None
+        subject=subject, body=body, from_email=from_email, to=to, reply_to=reply_to or None, headers=headers or None
     )
     if html_body:
         message.attach_alternative(html_body, "text/html")
@@ -69,6 +70,7 @@ def send_email_task(
             from_email=from_email,
             html_body=html_body,
             reply_to=reply_to,
+            headers=headers,
             attempt=attempt + 1,
         )
         logger.warning("E-mail %r to %s failed (attempt %d), retry in %ss: %s", subject, to, attempt, delays[attempt - 1], exc)

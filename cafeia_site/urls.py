@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .api import api_router
 
 handler404 = "cafeia_site.views.page_not_found"
 handler500 = "cafeia_site.views.server_error"
@@ -19,17 +20,21 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("data/", include("cafes.urls_data")),
+    path("api/v2/", api_router.urls),
     path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
 ]
 
 urlpatterns += i18n_patterns(
     path("recherche/", views.search, name="search"),
+    path("contribuer/", include("contributions.urls")),
     path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Development and the browser tests' server; in production the web server serves /media/.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]

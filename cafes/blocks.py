@@ -20,4 +20,12 @@ class UpcomingCafesBlock(blocks.StructBlock):
         locale = Locale.get_active()
         context["cafes"] = list(cafes_upcoming(locale=locale, limit=value["count"]))
         context["cafe_index"] = cafe_index_for(locale)
+        # The same count as the synthesis and the open data: one source for "how many cafés".
+        from .models import SynthesisPage
+        from .synthesis import current_year, figures_for
+
+        year = current_year()
+        context["year"] = year
+        context["held_this_year"] = figures_for(year=year).cafes_held
+        context["synthesis"] = SynthesisPage.objects.live().filter(locale=locale, year=year, country_code="").first()
         return context

@@ -190,7 +190,7 @@ def build(context: dict, stdout=None) -> None:
     home = context["home"]
     today = timezone.localdate()
 
-    index = upsert_page(home, CafeIndexPage, slug="cafes", **INDEX)
+    index = upsert_page(home, CafeIndexPage, slug="cafes", show_in_menus=True, **INDEX)
     translate(index, INDEX_TR)
     countries = {}
     for code, data in COUNTRIES.items():

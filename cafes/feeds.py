@@ -13,9 +13,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale
+
+from cafeia_site.views import read_only
 
 from . import geo, selectors, structured, timing
 from .forms import CafeFilterForm
@@ -72,7 +73,7 @@ def _geojson_body(request, locale) -> bytes:
         gc.enable()
 
 
-@require_GET
+@read_only
 def geojson(request):
     """The map's data. Built once per filter set and data version, then kept gzipped in the cache
     (any saved café, country or organisation changes the version; statuses age out with the timeout)."""
@@ -137,7 +138,7 @@ def _ics_response(cal: Calendar, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@read_only
 def ics(request):
     """Upcoming cafés by default; `country=FR`, `organiser=<slug>` and the page's other filters narrow it."""
     locale = _locale(request)
@@ -151,7 +152,7 @@ def ics(request):
     return _ics_response(cal, "cafes-ia.ics")
 
 
-@require_GET
+@read_only
 def cafe_ics(request, pk: int):
     cafe = get_object_or_404(CafePage.objects.live().select_related("organiser", "locale"), pk=pk)
     country = cafe.get_parent().specific
@@ -164,7 +165,7 @@ CSV_COLUMNS = ["id", "title", "url", "start", "end", "weekly_until", "venue", "a
                "country", "mode", "status", "organiser", "latitude", "longitude", "approximate"]
 
 
-@require_GET
+@read_only
 def csv_export(request):
     locale = _locale(request)
     queryset, country_pages, _notices = _filtered(request, locale)

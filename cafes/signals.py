@@ -1,4 +1,4 @@
-"""Keeps the cached open-data feeds fresh: any change to a café, a country or an organisation invalidates them."""
+"""Keeps the cached feeds and synthesis fresh: any change to a café, report, country or organisation invalidates them."""
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
@@ -21,8 +21,9 @@ def bump_data_version(**kwargs) -> None:
 
 
 def connect() -> None:
-    from .models import Animateur, CafeIndexPage, CafePage, CountryPage, Organisation
+    from .models import Animateur, CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
 
-    for model in (CafePage, CountryPage, CafeIndexPage, Organisation, Animateur):
+    # Reports too: the yearly synthesis is computed from them and cached under the same version.
+    for model in (CafePage, CafeReportPage, CountryPage, CafeIndexPage, Organisation, Animateur):
         post_save.connect(bump_data_version, sender=model, dispatch_uid=f"cafes-data-save-{model.__name__}")
         post_delete.connect(bump_data_version, sender=model, dispatch_uid=f"cafes-data-delete-{model.__name__}")

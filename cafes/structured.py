@@ -44,6 +44,8 @@ def map_point(cafe) -> dict | None:
 
 
 def row_status(status: str, end: dt.datetime, recurrence_until, now: dt.datetime) -> str:
+    if status == "annule":
+        return status  # a cancelled café stays cancelled once its date has passed
     over = end < now and (recurrence_until is None or recurrence_until < now.date())
     if over:
         return "passe"

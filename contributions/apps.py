@@ -6,3 +6,10 @@ from django.utils.translation import gettext_lazy as _
 class ContributionsConfig(AppConfig):
     name = "contributions"
     verbose_name = _("Contributions")
+
+    def ready(self):
+        from cafeia_site import personal_data as registry
+
+        from . import personal_data, signals  # noqa: F401
+
+        registry.register("contributions", exporter=personal_data.export, deleter=personal_data.delete, purger=personal_data.purge)

@@ -6,3 +6,10 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Accueil et lettre")
+
+    def ready(self):
+        from cafeia_site import personal_data as registry
+
+        from . import personal_data
+
+        registry.register("lettre", exporter=personal_data.export, deleter=personal_data.delete, purger=personal_data.purge)

@@ -140,6 +140,36 @@ PRIVACY_TR = {
 }
 
 
+OPEN_DATA = {
+    "title": "Données ouvertes",
+    "introduction": (
+        "Ce que publie Café IA se réutilise : la carte, l'agenda, les comptes rendus, les ressources et la "
+        "synthèse annuelle sont disponibles en formats ouverts, sous licence CC BY-NC 4.0 sauf mention contraire."
+    ),
+}
+OPEN_DATA_TR = {
+    "ar": {
+        OPEN_DATA["title"]: "البيانات المفتوحة",
+        OPEN_DATA["introduction"]: (
+            "ما ينشره مقهى الذكاء الاصطناعي قابل لإعادة الاستعمال: الخريطة والأجندة والمحاضر والموارد والتوليفة "
+            "السنوية متاحة بصيغ مفتوحة، بترخيص CC BY-NC 4.0 ما لم يُذكر خلاف ذلك."
+        ),
+    },
+    "en": {
+        OPEN_DATA["title"]: "Open data",
+        OPEN_DATA["introduction"]: (
+            "What Café IA publishes can be reused: the map, the agenda, the reports, the resources and the yearly "
+            "synthesis are available in open formats, under CC BY-NC 4.0 unless stated otherwise."
+        ),
+    },
+}
+FEEDS = [
+    ("/data/cafes.geojson", "GeoJSON"), ("/data/cafes.ics", "iCalendar"), ("/data/cafes.csv", "CSV"),
+    ("/data/synthese.json", "JSON"), ("/data/synthese.csv", "CSV"), ("/fr/lettre/rss/", "RSS"),
+    ("/fr/lettre/atom/", "Atom"), ("/api/v2/pages/", "API JSON"),
+]
+
+
 def _principle_strings() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for code, rows in PRINCIPLES_TR.items():
@@ -209,8 +239,14 @@ def build(context: dict, stdout=None) -> None:
         body=json.dumps(principles), **ABOUT,
     )
     privacy = upsert_page(home, StandardPage, slug="donnees-personnelles", **PRIVACY)
+    feeds = "".join(f'<li><a href="{url}">{url}</a> ({kind})</li>' for url, kind in FEEDS)
+    open_data = upsert_page(
+        home, StandardPage, slug="donnees-ouvertes",
+        body=json.dumps([{"type": "text", "value": f"<ul>{feeds}</ul>"}]), **OPEN_DATA,
+    )
 
     translate(home, HOME_TR)
     translate(about, _merge(ABOUT_TR, _principle_strings()))
     translate(privacy, PRIVACY_TR)
+    translate(open_data, OPEN_DATA_TR)
     context.update(home=home, about=about, privacy=privacy, site=site)

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
+from cafes.blocks import UpcomingCafesBlock
 
 from .blocks import FeaturedTestimonyBlock, LatestArticlesBlock
 
@@ -34,7 +35,11 @@ class HomePage(BasePage):
     )
     body = StreamField(
         body_blocks()
-        + [("latest_articles", LatestArticlesBlock()), ("featured_testimony", FeaturedTestimonyBlock())],
+        + [
+            ("latest_articles", LatestArticlesBlock()),
+            ("featured_testimony", FeaturedTestimonyBlock()),
+            ("upcoming_cafes", UpcomingCafesBlock()),
+        ],
         blank=True,
         verbose_name=_("blocs mis en avant"),
     )

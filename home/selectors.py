@@ -6,6 +6,8 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cafeia_site.selectors import search_terms
+
 from .lettre_models import ArticleIndexPage, ArticlePage, TestimonyPage
 
 # Renditions the cards use; load_demo generates them so a first visit does not.
@@ -48,6 +50,7 @@ def article_listing(*, index: ArticleIndexPage, tag: str = "", year: str = "", q
     chosen_year = int(year) if year.isdigit() and int(year) in all_years else None
     if chosen_year is not None:
         articles = articles.filter(date__year=chosen_year)
+    query = search_terms(query)
     if query:
         hits = ArticlePage.objects.live().child_of(index).search(query, operator="and")
         articles = articles.filter(pk__in=[hit.pk for hit in hits[:500]])

@@ -7,6 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -139,6 +140,9 @@ class ResourcePage(RoutablePageMixin, BasePage):
         InlinePanel("themes", label=_("thèmes")),
         FieldPanel("tags"),
     ]
+    # Open data through /api/v2/pages/?type=ressources.ResourcePage&fields=*: the licence travels with it.
+    api_fields = [APIField(name) for name in ("kind", "summary", "licence", "authors", "organisation", "source_url",
+                                               "duration_minutes", "with_screens", "audience")]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("objectives"),

@@ -1,6 +1,8 @@
 """Reads of the library: filtered, prefetched resource listings and what a resource page shows."""
 from django.db.models import Prefetch, Q
 
+from cafeia_site.selectors import search_terms
+
 from .models import ResourcePage, ResourcePageTag
 
 DURATION_QUERIES = {
@@ -28,6 +30,7 @@ def resources_for_index(
 ):
     """Live resources under `index_page` matching every given filter, with what their cards show."""
     resources = ResourcePage.objects.live().public().child_of(index_page)
+    query = search_terms(query)
     if query:
         # The search backend filters only on indexed fields: search first, then filter by id.
         matching = ResourcePage.objects.live().filter(locale_id=index_page.locale_id).search(query)
@@ -59,6 +62,9 @@ def resources_for_index(
     )
 
 
+USAGES_SHOWN = 20
+
+
 def resource_detail(resource: ResourcePage) -> dict:
     """What a resource page shows besides its own fields, each fetched once."""
     return {
@@ -66,5 +72,8 @@ def resource_detail(resource: ResourcePage) -> dict:
         "images": list(resource.images.select_related("image").prefetch_related("image__renditions")),
         "themes": list(resource.themes.all()),
         "tag_names": sorted(t.name for t in resource.tags.all()),
+        # Cafés and reports that say they used this format (the reverse of their `format` link).
+        "used_by_cafes": list(resource.cafes.live().order_by("-start")[:USAGES_SHOWN]),
+        "used_by_reports": list(resource.reports.live().order_by("-date")[:USAGES_SHOWN]),
     }
 

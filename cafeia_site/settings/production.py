@@ -31,6 +31,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "contributions": STORAGES["contributions"],  # noqa: F405
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}

@@ -1,4 +1,6 @@
 """Test settings: fast hashing, mail outbox, a file test database the browser server can share."""
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES
 
@@ -7,6 +9,10 @@ SECRET_KEY = "test-only-not-secret-cafeia"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if os.environ.get("EMAIL_FILE_PATH"):
+    # The browser tests' server process writes its e-mails where the test can read them.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -22,3 +28,17 @@ DEMO_PASSWORDS = {
 # Static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Uploads of the test run stay out of the working media folders; the test server serves them.
+MEDIA_ROOT = BASE_DIR / ".test-media" / "public"
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "contributions": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
+SERVE_MEDIA = True
+# Spam protection stays on in tests; the minimum fill time is shortened so tests can wait it out.
+CONTRIBUTIONS_MIN_FILL_SECONDS = 1

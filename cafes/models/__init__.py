@@ -2,6 +2,7 @@
 from .pages import CafeIndexPage, CafePage, CafeTag, CountryPage
 from .reports import CafeReportPage, ReportPhoto, ReportProposal, ReportQuestion, ReportTheme
 from .snippets import Animateur, Audience, Organisation
+from .synthesis import SynthesisCuration, SynthesisPage
 
 __all__ = [
     "Animateur",
@@ -16,4 +17,6 @@ __all__ = [
     "ReportProposal",
     "ReportQuestion",
     "ReportTheme",
+    "SynthesisCuration",
+    "SynthesisPage",
 ]

@@ -37,7 +37,7 @@ class CafeIndexPage(RoutablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["cafes.CountryPage"]
+    subpage_types = ["cafes.CountryPage", "cafes.SynthesisPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -87,7 +87,7 @@ class CountryPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
     override_translatable_fields = [SynchronizedField("country_code")]
     parent_page_types = ["cafes.CafeIndexPage"]
-    subpage_types = ["cafes.CafePage", "cafes.CafeReportPage"]
+    subpage_types = ["cafes.CafePage", "cafes.CafeReportPage", "cafes.SynthesisPage"]
 
     class Meta:
         verbose_name = _("pays")
@@ -158,6 +158,10 @@ class CafePage(BasePage):
         on_delete=models.SET_NULL, related_name="cafes",
     )
     animators = ParentalManyToManyField("cafes.Animateur", verbose_name=_("animation"), blank=True, related_name="cafes")
+    format = models.ForeignKey(
+        "ressources.ResourcePage", verbose_name=_("format d'animation utilisé"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="cafes", limit_choices_to={"kind": "format"},
+    )
     audiences = ParentalManyToManyField("cafes.Audience", verbose_name=_("publics"), blank=True, related_name="cafes")
 
     step_free = models.BooleanField(_("accès de plain-pied"), default=False)
@@ -189,7 +193,7 @@ class CafePage(BasePage):
             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             FieldPanel("approximate_location"),
         ], heading=_("Où")),
-        MultiFieldPanel([FieldPanel("organiser"), FieldPanel("animators"), FieldPanel("audiences")], heading=_("Qui")),
+        MultiFieldPanel([FieldPanel("organiser"), FieldPanel("animators"), FieldPanel("audiences"), FieldPanel("format")], heading=_("Qui")),
         MultiFieldPanel([
             FieldPanel("step_free"), FieldPanel("hearing_loop"), FieldPanel("sign_language"), FieldPanel("easy_to_read"),
         ], heading=_("Accessibilité")),

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -44,6 +45,10 @@ class CafeReportPage(BasePage):
                                                help_text=_("Laissez vide si vous ne savez pas."))
     audiences = ParentalManyToManyField("cafes.Audience", verbose_name=_("publics présents"), blank=True, related_name="reports")
     themes = ClusterTaggableManager(through=ReportTheme, blank=True, verbose_name=_("thèmes abordés"))
+    format = models.ForeignKey(
+        "ressources.ResourcePage", verbose_name=_("format d'animation utilisé"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="reports", limit_choices_to={"kind": "format"},
+    )
     summary = models.TextField(_("ce qui s'est passé"), blank=True)
     quotes = StreamField([("quote", QuoteBlock())], blank=True, verbose_name=_("paroles entendues"))
     author_credit = models.CharField(_("rédigé par"), max_length=200, blank=True, help_text=_("Vide : anonyme."))
@@ -58,6 +63,7 @@ class CafeReportPage(BasePage):
         FieldPanel("date"),
         FieldPanel("participants"),
         FieldPanel("audiences"),
+        FieldPanel("format"),
         FieldPanel("themes"),
         FieldPanel("summary"),
         InlinePanel("questions", heading=_("Questions posées"), label=_("question")),
@@ -66,6 +72,8 @@ class CafeReportPage(BasePage):
         InlinePanel("photos", heading=_("Photos"), label=_("photo")),
         FieldPanel("author_credit"),
     ]
+    # Only the public fields of a report reach the API (no contact, no photos of people).
+    api_fields = [APIField(name) for name in ("date", "participants", "summary", "cafe_name", "cafe_city", "cafe_region")]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.FilterField("date"),

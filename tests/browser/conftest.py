@@ -4,6 +4,7 @@ The server reads the same test database the session fixture filled with the demo
 Where no Chromium exists the tests skip, unless REQUIRE_BROWSER=1 (CI), where that is a failure.
 """
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / "browser" / "artifacts"
+MAILDIR = ARTIFACTS / "mail"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
@@ -43,11 +45,14 @@ def _database_url(settings_dict) -> str:
 def server_url(django_db_setup, django_db_blocker):
     from django.db import connection
 
+    shutil.rmtree(MAILDIR, ignore_errors=True)
+    MAILDIR.mkdir(parents=True)
     port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cafeia_site.settings.test",
         "DATABASE_URL": _database_url(connection.settings_dict),
+        "EMAIL_FILE_PATH": str(MAILDIR),
     }
     log = open(ARTIFACTS.parent / "server.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
@@ -107,9 +112,14 @@ def page(browser, server_url, request):
     tab = context.new_page()
     yield tab
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    tab.screenshot(path=str(ARTIFACTS / (re.sub(r"[^\w.-]+", "_", request.node.name) + ".png")), full_page=True)
     context.close()
     assert outside == [], f"third-party requests: {outside}"
+
+
+def sent_mail() -> list[str]:
+    """The messages the server process sent, oldest first, as raw text."""
+    return [p.read_text() for p in sorted(MAILDIR.glob("*.log"), key=lambda p: p.stat().st_mtime)]
 
 
 def axe_violations(tab) -> list[str]:

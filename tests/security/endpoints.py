@@ -23,3 +23,33 @@ TEXT_PARAMS = {
 # Forms that accept POST: (url, valid-looking data). The integrator adds the contribution
 # forms and the lettre subscription here.
 PUBLIC_FORM_ENDPOINTS: list[tuple[str, dict]] = []
+
+# The sections added after the foundation.
+PUBLIC_GET_ENDPOINTS += [
+    "/fr/cafes/",
+    "/ar/cafes/",
+    "/fr/cafes/agenda/",
+    "/fr/cafes/maroc/",
+    "/fr/lettre/",
+    "/ar/lettre/",
+    "/fr/ressources/",
+    "/ar/ressources/",
+    "/fr/contribuer/",
+    "/data/cafes.geojson",
+    "/data/cafes.csv",
+    "/data/cafes.ics",
+    "/data/synthese.json",
+    "/data/synthese.csv",
+]
+TEXT_PARAMS.update({
+    "/fr/cafes/": ["q", "near", "country", "region", "city", "mode", "audience", "organiser", "tag", "date", "date_from", "date_to", "when", "page"],
+    "/fr/lettre/": ["tag", "year", "q", "page"],
+    "/fr/ressources/": ["q", "kind", "audience", "duration", "group", "screens", "licence", "theme", "tag", "page"],
+    "/data/cafes.geojson": ["country", "when", "tag", "date_from"],
+    "/data/synthese.json": ["year", "country"],
+})
+PUBLIC_FORM_ENDPOINTS += [
+    ("/fr/contribuer/temoignage/", {"person_name": "Awa", "role": "bibliothécaire", "body": "Un texte.", "email": "a@example.org", "consent": "on"}),
+    ("/ar/contribuer/compte-rendu/", {"cafe_name": "مقهى", "cafe_city": "الرباط", "date": "2026-10-01", "summary": "نص", "email": "b@example.org", "consent": "on", "author_credit_mode": "anonymous"}),
+    ("/fr/abonnement/", {"email": "c@example.org", "language": "fr", "consent": "on"}),
+]

@@ -75,7 +75,9 @@ def test_a_configured_video_origin_is_the_only_frame_source(client):
 
 
 INLINE_CODE = re.compile(
-    r"<script(?![^>]*\bsrc=)[^>]*>\s*\S|<style\b|\sstyle=|\son[a-z]+=|javascript:", re.IGNORECASE
+    # Data blocks (<script type="application/json"> or ld+json) are never executed: the CSP allows them.
+    r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:ld\+)?json\")[^>]*>\s*\S|<style\b|\sstyle=|\son[a-z]+=|javascript:",
+    re.IGNORECASE
 )
 
 

@@ -12,13 +12,15 @@ DEMO_BUILDERS = [
     "home.demo_lettre.build",
     "ressources.demo.build",
     "cafes.demo.build",
+    "cafes.demo_synthesis.build",
+    "contributions.demo.build",
 ]
 
 DEMO_ACCOUNTS = [
     # username, groups, is_superuser
     ("editor", ["Editors"], False),
-    ("moderator", ["Moderators"], False),
-    ("moderateur-maroc", ["Moderators"], False),
+    ("moderator", ["Modérateurs"], False),
+    ("moderateur-maroc", ["Modérateurs Maroc"], False),
 ]
 
 

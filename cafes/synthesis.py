@@ -1,0 +1,241 @@
+"""The yearly synthesis: figures computed in the database from published cafés and reports only.
+
+A café or report translated into several languages counts once (one row per translation key).
+Figures are cached and the cache is dropped whenever a café or a report is published or unpublished.
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db.models import Count, Min, Q, Subquery, Sum
+from django.db.models.functions import ExtractMonth, Lower
+from django.utils import timezone
+
+from .models import Audience, CafePage, CafeReportPage, CountryPage, ReportProposal, ReportQuestion, ReportTheme
+from .signals import bump_data_version, data_version
+
+CACHE_SECONDS = 60 * 60 * 24
+TOP_THEMES = 12
+TOP_FORMATS = 10
+NO_THEME = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str  # "question" or "proposal"
+    id: int
+    text: str
+    report_id: int
+
+
+@dataclass
+class Figures:
+    year: int
+    country_code: str
+    cafes_held: int = 0
+    cafes_by_region: list[tuple[str, int]] = field(default_factory=list)
+    cafes_by_month: list[tuple[int, int]] = field(default_factory=list)
+    outside_capital: int = 0
+    capital: str = ""
+    reports: int = 0
+    participants_total: int = 0
+    participants_known: int = 0
+    by_audience: list[tuple[str, int, int]] = field(default_factory=list)  # code, reports, participants
+    formats: list[tuple[int, str, int]] = field(default_factory=list)  # resource id, title, reports
+    themes: list[tuple[str, int]] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    line_themes: dict[int, list[str]] = field(default_factory=dict)  # report id → its themes
+
+    @property
+    def outside_capital_share(self) -> float | None:
+        return None if not self.cafes_held or not self.capital else self.outside_capital / self.cafes_held
+
+    def as_dict(self) -> dict:
+        return {
+            "year": self.year,
+            "country": self.country_code or None,
+            "cafes_held": self.cafes_held,
+            "cafes_by_region": [{"region": r or None, "cafes": n} for r, n in self.cafes_by_region],
+            "cafes_by_month": [{"month": m, "cafes": n} for m, n in self.cafes_by_month],
+            "capital": self.capital or None,
+            "cafes_outside_capital": self.outside_capital,
+            "reports": self.reports,
+            "participants_total": self.participants_total,
+            "reports_with_participants": self.participants_known,
+            "by_audience": [{"audience": a, "reports": r, "participants": p} for a, r, p in self.by_audience],
+            "formats": [{"resource_id": i, "title": t, "reports": n} for i, t, n in self.formats],
+            "themes": [{"theme": t, "reports": n} for t, n in self.themes],
+        }
+
+
+def invalidate() -> None:
+    bump_data_version()
+
+
+def _country_scope(country_code: str) -> tuple[Q, str]:
+    if not country_code:
+        return Q(), ""
+    pages = list(CountryPage.objects.filter(country_code=country_code).values_list("path", "capital"))
+    if not pages:
+        return Q(pk__in=[]), ""
+    scope = Q()
+    for path, _capital in pages:
+        scope |= Q(path__startswith=path)
+    capitals = [c for _p, c in pages if c]
+    return scope, capitals[0] if capitals else ""
+
+
+def _one_per_translation(qs):
+    """Keep one row per translation key (the oldest), so a translated page counts once."""
+    # order_by() first: an ordering column would join the GROUP BY and split the groups.
+    return qs.model.objects.filter(pk__in=Subquery(qs.order_by().values("translation_key").annotate(first=Min("pk")).values("first")))
+
+
+def published_cafes(*, year: int, country_code: str = ""):
+    scope, _ = _country_scope(country_code)
+    held = (
+        CafePage.objects.live().filter(scope, start__year=year, start__lt=timezone.now())
+        .exclude(status=CafePage.Status.CANCELLED)
+    )
+    return _one_per_translation(held)
+
+
+def published_reports(*, year: int, country_code: str = ""):
+    scope, _ = _country_scope(country_code)
+    return _one_per_translation(CafeReportPage.objects.live().filter(scope, date__year=year))
+
+
+def compute(*, year: int, country_code: str = "") -> Figures:
+    _scope, capital = _country_scope(country_code)
+    cafes = published_cafes(year=year, country_code=country_code)
+    reports = published_reports(year=year, country_code=country_code)
+    figures = Figures(year=year, country_code=country_code, capital=capital)
+    figures.cafes_held = cafes.count()
+    figures.cafes_by_region = list(
+        cafes.values_list("region").annotate(n=Count("pk")).order_by("-n", "region")
+    )
+    figures.cafes_by_month = list(
+        cafes.annotate(month=ExtractMonth("start")).values_list("month").annotate(n=Count("pk")).order_by("month")
+    )
+    if capital:
+        figures.outside_capital = cafes.exclude(city__iexact=capital).count()
+    totals = reports.aggregate(n=Count("pk"), known=Count("participants"), total=Sum("participants"))
+    figures.reports, figures.participants_known = totals["n"], totals["known"]
+    figures.participants_total = totals["total"] or 0
+    # From the audience side, one join through the reports: a report with two audiences counts once in each.
+    figures.by_audience = [
+        (code, n, p or 0)
+        for code, n, p in Audience.objects.filter(reports__in=reports)
+        .annotate(n=Count("reports"), p=Sum("reports__participants"))
+        .values_list("code", "n", "p").order_by("-n", "code")
+    ]
+    if hasattr(CafeReportPage, "format"):
+        figures.formats = list(
+            reports.filter(format__isnull=False).values_list("format_id", "format__title")
+            .annotate(n=Count("pk")).order_by("-n", "format__title")[:TOP_FORMATS]
+        )
+    figures.themes = list(
+        ReportTheme.objects.filter(content_object__in=reports).annotate(name=Lower("tag__name"))
+        .values_list("name").annotate(n=Count("content_object", distinct=True)).order_by("-n", "name")[:TOP_THEMES]
+    )
+    figures.lines = [
+        Line("question", pk, text, page_id)
+        for pk, text, page_id in ReportQuestion.objects.filter(page__in=reports).values_list("pk", "text", "page_id").order_by("page_id", "sort_order")
+    ] + [
+        Line("proposal", pk, text, page_id)
+        for pk, text, page_id in ReportProposal.objects.filter(page__in=reports).values_list("pk", "text", "page_id").order_by("page_id", "sort_order")
+    ]
+    line_themes: dict[int, list[str]] = {}
+    for report_id, name in ReportTheme.objects.filter(content_object__in=reports).values_list("content_object_id", "tag__name"):
+        line_themes.setdefault(report_id, []).append(name.lower())
+    figures.line_themes = {k: sorted(v) for k, v in line_themes.items()}
+    return figures
+
+
+def figures_for(*, year: int, country_code: str = "") -> Figures:
+    key = f"synthesis:{data_version()}:{year}:{country_code or 'all'}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = compute(year=year, country_code=country_code)
+        cache.set(key, figures, CACHE_SECONDS)
+    return figures
+
+
+def grouped_lines(figures: Figures, *, hidden: set[tuple[str, int]] = frozenset(), pinned: set[tuple[str, int]] = frozenset(),
+                  groups: dict[tuple[str, int], str] | None = None, per_group: int | None = 20):
+    """Questions and proposals by theme (a line goes under its report's first theme), curated by editors."""
+    groups = groups or {}
+    out: dict[str, dict[str, list[Line]]] = {}
+    highlighted = {"question": [], "proposal": []}
+    for line in figures.lines:
+        key = (line.kind, line.id)
+        if key in hidden:
+            continue
+        if key in pinned:
+            highlighted[line.kind].append(line)
+            continue
+        theme = groups.get(key) or (figures.line_themes.get(line.report_id) or [NO_THEME])[0]
+        out.setdefault(theme, {"question": [], "proposal": []})[line.kind].append(line)
+    ordered = sorted(out.items(), key=lambda kv: (kv[0] == NO_THEME, -sum(len(v) for v in kv[1].values()), kv[0]))
+    if per_group is not None:
+        ordered = [(t, {k: v[:per_group] for k, v in d.items()}) for t, d in ordered]
+    return highlighted, ordered
+
+
+def years_with_data(*, country_code: str = "") -> list[int]:
+    scope, _ = _country_scope(country_code)
+    years = {d.year for d in CafeReportPage.objects.live().filter(scope).dates("date", "year")}
+    years |= {d.year for d in CafePage.objects.live().filter(scope, start__lt=timezone.now()).dates("start", "year")}
+    return sorted(years, reverse=True)
+
+
+def current_year() -> int:
+    return datetime.now().year
+
+
+def _curation(page):
+    hidden, pinned, groups = set(), set(), {}
+    for c in page.curations.all():
+        key = (c.kind, c.line_id)
+        if c.action == "hide":
+            hidden.add(key)
+        elif c.action == "pin":
+            pinned.add(key)
+        elif c.group:
+            groups[key] = c.group
+    return hidden, pinned, groups
+
+
+def synthesis_context(page, request) -> dict:
+    from wagtail.models import Page
+
+    from .charts import bars
+
+    figures = figures_for(year=page.year, country_code=page.country_code)
+    hidden, pinned, groups = _curation(page)
+    highlighted, grouped = grouped_lines(figures, hidden=hidden, pinned=pinned, groups=groups)
+    shown_reports = {line.report_id for line in highlighted["question"] + highlighted["proposal"]}
+    for _theme, kinds in grouped:
+        shown_reports |= {line.report_id for lines in kinds.values() for line in lines}
+    report_pages = {p.pk: p for p in Page.objects.filter(pk__in=shown_reports).select_related("locale")}
+    report_links = {pk: (p.title, p.get_url(request)) for pk, p in report_pages.items()}
+    audience_labels = dict(Audience.CHOICES)
+    months = [(m, n) for m, n in figures.cafes_by_month]
+    return {
+        "figures": figures,
+        "highlighted": highlighted,
+        "grouped": grouped,
+        "report_links": report_links,
+        "region_bars": bars([(r or "—", n) for r, n in figures.cafes_by_region]),
+        "month_bars": bars([(_month_label(m), n) for m, n in months]),
+        "audience_rows": [(audience_labels.get(code, code), r, p) for code, r, p in figures.by_audience],
+        "audience_bars": bars([(audience_labels.get(code, code), r) for code, r, _p in figures.by_audience]),
+        "theme_bars": bars(figures.themes),
+        "is_empty": not figures.cafes_held and not figures.reports,
+    }
+
+
+def _month_label(month: int) -> str:
+    from django.utils.dates import MONTHS
+
+    return str(MONTHS.get(month, month))

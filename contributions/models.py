@@ -1,0 +1,140 @@
+"""A contribution from the public, its files and its history, and the moderation task of its subtree."""
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask
+
+
+class Kind(models.TextChoices):
+    REPORT = "report", _("Compte rendu")
+    FORMAT = "format", _("Format d'animation")
+    TESTIMONY = "testimony", _("Témoignage")
+    CAFE = "cafe", _("Café")
+
+
+class Status(models.TextChoices):
+    AWAITING_CONFIRMATION = "awaiting_confirmation", _("En attente de confirmation de l'e-mail")
+    IN_MODERATION = "in_moderation", _("En modération")
+    CHANGES_REQUESTED = "changes_requested", _("Modifications demandées")
+    PUBLISHED = "published", _("Publiée")
+    REJECTED = "rejected", _("Refusée")
+
+
+OPEN_STATUSES = (Status.IN_MODERATION, Status.CHANGES_REQUESTED)
+
+
+class Contribution(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.PROTECT, verbose_name=_("langue"))
+    country_code = models.CharField(_("pays"), max_length=2, blank=True)
+    email = models.EmailField(_("e-mail du contributeur"))
+    consent_at = models.DateTimeField(_("consentement donné le"))
+    consent_version = models.CharField(_("version du texte de consentement"), max_length=20)
+    data = models.JSONField(_("données envoyées"), default=dict)
+    status = models.CharField(
+        _("statut"), max_length=30, choices=Status.choices, default=Status.AWAITING_CONFIRMATION, db_index=True
+    )
+    # Double submits of one form carry the same key: the second finds the first.
+    submission_key = models.UUIDField(unique=True)
+    # Path of the page the draft goes under: moderators see what lies in their subtree.
+    target_path = models.CharField(max_length=255, blank=True, db_index=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions"
+    )
+    last_comment = models.TextField(_("dernier commentaire du modérateur"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def title(self) -> str:
+        data = self.data or {}
+        return data.get("title") or data.get("person_name") or data.get("cafe_name") or str(self)
+
+
+def private_storage():
+    """Contributors' files never sit under MEDIA_ROOT: no URL reaches them."""
+    return storages["contributions"]
+
+
+def contribution_upload_to(instance, filename):
+    return f"contributions/{instance.contribution.public_id}/{uuid.uuid4().hex}-{filename}"
+
+
+class ContributionFile(models.Model):
+    """A file sent with a contribution; kept outside public media until a page uses it."""
+
+    class FileKind(models.TextChoices):
+        PHOTO = "photo", _("Photo")
+        DOCUMENT = "document", _("Document")
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(max_length=10, choices=FileKind.choices)
+    slot = models.CharField(max_length=40)
+    file = models.FileField(upload_to=contribution_upload_to, storage=private_storage)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    alt_text = models.CharField(max_length=255, blank=True)
+    consent = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["slot"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class ContributionEvent(models.Model):
+    """Every change of state, in order: nothing accepted is lost without a trace."""
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    action = models.CharField(max_length=40)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class ContributionModerationTask(AbstractGroupApprovalTask):
+    """Group approval with a third, final answer: refuse (nothing is published, the reason is sent)."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions:
+            actions.append(("refuse", _("Refuser"), True))
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "refuse":
+            from .services import contribution_refuse_from_task
+
+            contribution_refuse_from_task(task_state=task_state, user=user, comment=kwargs.get("comment", ""))
+        else:
+            super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Les membres des groupes choisis approuvent, demandent des modifications ou refusent une contribution.")
+
+    class Meta:
+        verbose_name = _("modération des contributions")
+        verbose_name_plural = _("modérations des contributions")

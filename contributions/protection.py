@@ -1,0 +1,68 @@
+"""Spam protection for the public forms: honeypot, minimum fill time, per-IP rate limit."""
+import hashlib
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+RATE_LIMIT_WINDOW_SECONDS = 60 * 60
+SPAM_COUNTER_KEY = "contributions:spam:{reason}"
+_SALT = "contributions.form-started"
+
+
+def min_fill_seconds() -> int:
+    return getattr(settings, "CONTRIBUTIONS_MIN_FILL_SECONDS", 4)
+
+
+def rate_limit_per_hour() -> int:
+    return getattr(settings, "CONTRIBUTIONS_RATE_LIMIT_PER_HOUR", 10)
+
+
+def form_started_token() -> str:
+    return signing.dumps(int(time.time()), salt=_SALT)
+
+
+def filled_too_fast(token: str) -> bool:
+    """True when the form came back sooner than a person could fill it, or the token is forged."""
+    try:
+        started = signing.loads(token, salt=_SALT, max_age=60 * 60 * 24)
+    except (signing.BadSignature, TypeError):
+        return True
+    return time.time() - int(started) < min_fill_seconds()
+
+
+def client_ip(request) -> str:
+    # Behind a proxy, configure it to set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _ip_key(ip: str) -> str:
+    # The cache holds a hash of the address, not the address.
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
+    return f"contributions:rate:{digest}"
+
+
+def rate_limited(ip: str) -> bool:
+    """Counts one submission for this IP; True once the hourly limit is passed. Shared by all workers."""
+    key = _ip_key(ip)
+    cache.add(key, 0, RATE_LIMIT_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, RATE_LIMIT_WINDOW_SECONDS)
+        count = 1
+    return count > rate_limit_per_hour()
+
+
+def count_spam(reason: str) -> None:
+    key = SPAM_COUNTER_KEY.format(reason=reason)
+    cache.add(key, 0, None)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, None)
+
+
+def spam_count(reason: str) -> int:
+    return cache.get(SPAM_COUNTER_KEY.format(reason=reason), 0)

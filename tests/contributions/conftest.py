@@ -1,0 +1,93 @@
+"""Helpers for driving contributions as a contributor and a moderator would."""
+import io
+import re
+import time
+import uuid
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail, signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from contributions import protection
+
+LINK = re.compile(r"https?://[^\s]+/(?:confirmer|suivi)/[^\s/]+/")
+
+
+def started_token(seconds_ago=30):
+    return signing.dumps(int(time.time()) - seconds_ago, salt=protection._SALT)
+
+
+def common_fields(email="contributrice@example.org"):
+    return {
+        "email": email, "consent": "on", "website": "", "started": started_token(),
+        "submission_key": str(uuid.uuid4()),
+    }
+
+
+def links_in(message):
+    return LINK.findall(message.body)
+
+
+def jpeg_with_gps():
+    image = Image.new("RGB", (64, 48), (200, 120, 40))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x8825] = {2: (48.0, 51.0, 24.0), 4: (2.0, 21.0, 3.0)}  # GPSInfo
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return SimpleUploadedFile("photo.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+@pytest.fixture
+def submit(client, django_capture_on_commit_callbacks):
+    """POSTs a public form and returns the response; e-mails after commit land in mail.outbox."""
+
+    def _submit(slug, data, language="fr", files=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(f"/{language}/contribuer/{slug}/", {**data, **(files or {})})
+
+    return _submit
+
+
+@pytest.fixture
+def confirm(client, django_capture_on_commit_callbacks):
+    def _confirm(message):
+        url = next(link for link in links_in(message) if "/confirmer/" in link)
+        path = url.split("testserver", 1)[1]
+        assert client.get(path).status_code == 200
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(path)
+        assert response.status_code == 200, response.content[:500]
+        return response
+
+    return _confirm
+
+
+@pytest.fixture
+def moderators():
+    User = get_user_model()
+    national = User.objects.create_user("modo-fr", password="x", is_staff=True)
+    national.groups.add(Group.objects.get(name="Modérateurs"))
+    maroc = User.objects.create_user("modo-ma", password="x", is_staff=True)
+    maroc.groups.add(Group.objects.get(name="Modérateurs Maroc"))
+    return {"FR": national, "MA": maroc}
+
+
+def act(page, user, action, comment="", capture=None):
+    """What the moderator's button in the Wagtail editor does."""
+    page = page.specific
+    state = page.current_workflow_state
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    names = [name for name, _label, _modal in task.get_actions(page, user)]
+    assert action in names, f"{user} cannot {action}: {names}"
+    task.on_action(task_state.specific, user, action, comment=comment)
+
+
+@pytest.fixture
+def outbox():
+    mail.outbox = []
+    return mail.outbox

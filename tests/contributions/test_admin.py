@@ -1,0 +1,78 @@
+"""The moderators' Contributions view: scope per country, bulk decisions, constant queries."""
+import pytest
+from django.core import mail
+
+from contributions.models import Contribution, Status
+
+from .test_flow import CAFE, TESTIMONY, _submit_and_confirm
+
+pytestmark = pytest.mark.django_db
+
+
+def test_maroc_moderator_cannot_see_or_act_on_a_french_contribution(client, submit, confirm, moderators):
+    french = _submit_and_confirm(submit, confirm, "cafe", CAFE, email="fr@example.org")
+    client.force_login(moderators["MA"])
+    html = client.get("/admin/contributions/").content.decode()
+    assert "fr@example.org" not in html and french.title not in html
+    assert client.get(f"/admin/contributions/{french.pk}/", follow=True).status_code == 404
+    client.post("/admin/contributions/bulk/", {"ids": [french.pk], "action": "approve"})
+    french.refresh_from_db()
+    assert french.status == Status.IN_MODERATION
+    client.force_login(moderators["FR"])
+    assert french.title in client.get("/admin/contributions/").content.decode()
+
+
+def test_bulk_approve_and_bulk_refuse(client, submit, confirm, moderators, django_capture_on_commit_callbacks):
+    a = _submit_and_confirm(submit, confirm, "temoignage", {**TESTIMONY}, email="a@example.org")
+    b = _submit_and_confirm(submit, confirm, "temoignage", {**TESTIMONY, "person_name": "B"}, email="b@example.org")
+    c = _submit_and_confirm(submit, confirm, "temoignage", {**TESTIMONY, "person_name": "C"}, email="c@example.org")
+    client.force_login(moderators["FR"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/contributions/bulk/", {"ids": [a.pk, b.pk], "action": "approve"})
+    response = client.post("/admin/contributions/bulk/", {"ids": [c.pk], "action": "refuse", "comment": ""})
+    assert Contribution.objects.get(pk=c.pk).status == Status.IN_MODERATION  # a reason is required
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/contributions/bulk/", {"ids": [c.pk], "action": "refuse", "comment": "Hors sujet"})
+    statuses = dict(Contribution.objects.filter(pk__in=[a.pk, b.pk, c.pk]).values_list("pk", "status"))
+    assert statuses == {a.pk: Status.PUBLISHED, b.pk: Status.PUBLISHED, c.pk: Status.REJECTED}
+    assert "Hors sujet" in mail.outbox[-1].body
+    assert response.status_code == 302
+
+
+def test_moderators_list_runs_a_constant_number_of_queries(client, moderators, django_assert_max_num_queries):
+    import uuid
+
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from cafes.models import CountryPage
+    from contributions.models import Kind
+
+    france = CountryPage.objects.get(locale__language_code="fr", country_code="FR")
+    locale = Locale.objects.get(language_code="fr")
+
+    def make(n):
+        Contribution.objects.bulk_create([
+            Contribution(kind=Kind.CAFE, locale=locale, country_code="FR", email=f"bulk{i}-{n}@example.org",
+                         consent_at=timezone.now(), consent_version="t", data={"title": f"Café {i}"},
+                         submission_key=uuid.uuid4(), target_path=france.path, status=Status.IN_MODERATION)
+            for i in range(n)
+        ])
+
+    client.force_login(moderators["FR"])
+    make(10)
+    client.get("/admin/contributions/")
+    with django_assert_max_num_queries(30) as small:
+        client.get("/admin/contributions/")
+    make(1000)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get("/admin/contributions/")
+    assert response.status_code == 200
+
+
+def test_demo_moderators_belong_to_their_country_groups():
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    assert list(User.objects.get(username="moderator").groups.values_list("name", flat=True)) == ["Modérateurs"]
+    assert list(User.objects.get(username="moderateur-maroc").groups.values_list("name", flat=True)) == ["Modérateurs Maroc"]
