@@ -76,7 +76,14 @@ def server_url(django_db_setup, django_db_blocker):
     proc.terminate()
     proc.wait(timeout=10)
     log.close()
-    time.sleep(0.5)  # let PostgreSQL close the server's session before the test DB is dropped
+    if connection.vendor == "postgresql":
+        # The server process is gone; make sure PostgreSQL has dropped its session too,
+        # or the test database cannot be destroyed at the end of the run.
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture(scope="session")
