@@ -5,10 +5,9 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import sitemaps, views
 from .api import api_router
 
 handler404 = "cafeia_site.views.page_not_found"
@@ -17,7 +16,8 @@ handler500 = "cafeia_site.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemaps.sitemap_language, name="sitemap_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("data/", include("cafes.urls_data")),
     path("api/v2/", api_router.urls),
