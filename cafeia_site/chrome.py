@@ -5,6 +5,8 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from .counters import increment
+
 CHROME_CACHE_SECONDS = 60 * 60
 _VERSION_KEY = "chrome:version"
 
@@ -27,10 +29,7 @@ class Chrome:
 
 def invalidate() -> None:
     """Called when a page is published, moved or unpublished, or settings change."""
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 1, None)
+    increment(_VERSION_KEY, start=1)
 
 
 def _build(request, site: Site | None, language: str) -> Chrome:

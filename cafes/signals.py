@@ -2,6 +2,8 @@
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from cafeia_site.counters import increment
+
 VERSION_KEY = "cafes:data-version"
 
 
@@ -14,10 +16,7 @@ def data_version() -> int:
 
 
 def bump_data_version(**kwargs) -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    increment(VERSION_KEY, start=1)
 
 
 def connect() -> None:

@@ -4,7 +4,6 @@ A café or report translated into several languages counts once (one row per tra
 Figures are cached and the cache is dropped whenever a café or a report is published or unpublished.
 """
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.core.cache import cache
 from django.db.models import Count, Min, Q, Subquery, Sum
@@ -190,7 +189,7 @@ def years_with_data(*, country_code: str = "") -> list[int]:
 
 
 def current_year() -> int:
-    return datetime.now().year
+    return timezone.localdate().year
 
 
 def _curation(page):

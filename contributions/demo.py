@@ -36,6 +36,7 @@ def _pending(key, *, kind, language, email, data):
     contribution, _ = services.contribution_submit(
         kind=kind, data=data, email=email, language_code=language, submission_key=uuid.uuid5(_NS, key)
     )
+    # Re-running the demo keeps its pending examples fresh, so the 7-day purge never takes them.
     Contribution.objects.filter(pk=contribution.pk).update(created_at=timezone.now())
     if contribution.status == Status.AWAITING_CONFIRMATION and key != "awaiting":
         services.contribution_confirm(token=make_token(contribution.public_id, "confirm"))

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from cafeia_site.counters import increment
+
 RATE_LIMIT_WINDOW_SECONDS = 60 * 60
 SPAM_COUNTER_KEY = "contributions:spam:{reason}"
 _SALT = "contributions.form-started"
@@ -45,23 +47,12 @@ def _ip_key(ip: str) -> str:
 
 def rate_limited(ip: str) -> bool:
     """Counts one submission for this IP; True once the hourly limit is passed. Shared by all workers."""
-    key = _ip_key(ip)
-    cache.add(key, 0, RATE_LIMIT_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_LIMIT_WINDOW_SECONDS)
-        count = 1
+    count = increment(_ip_key(ip), timeout=RATE_LIMIT_WINDOW_SECONDS)
     return count > rate_limit_per_hour()
 
 
 def count_spam(reason: str) -> None:
-    key = SPAM_COUNTER_KEY.format(reason=reason)
-    cache.add(key, 0, None)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, None)
+    increment(SPAM_COUNTER_KEY.format(reason=reason))
 
 
 def spam_count(reason: str) -> int:

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ressources.validators import EXECUTABLE_SIGNATURES, check_upload
+from ressources.validators import EXECUTABLE_SIGNATURES, check_upload, read_head
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000
@@ -23,18 +23,11 @@ class CleanFile:
     size: int
 
 
-def _head(upload, n=8) -> bytes:
-    upload.seek(0)
-    head = upload.read(n)
-    upload.seek(0)
-    return head
-
-
 def clean_photo(upload) -> CleanFile:
     """Re-encodes a photo: only pixels survive, no EXIF (photos often carry GPS positions)."""
     if upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(_("Cette photo dépasse 10 Mo. Envoyez une version plus légère."), code="too_large")
-    if _head(upload).startswith(EXECUTABLE_SIGNATURES):
+    if read_head(upload, 8).startswith(EXECUTABLE_SIGNATURES):
         raise ValidationError(_("Ce fichier n'est pas une image."), code="not_image")
     try:
         with Image.open(upload) as probe:

@@ -12,7 +12,7 @@ from cafeia_site.views import read_only
 from . import protection, services
 from .kinds import FORMS_BY_SLUG, SLUG_BY_KIND
 from .models import Contribution, Status
-from .tokens import TokenExpired, TokenInvalid
+from .tokens import TokenExpired, TokenInvalid, read_token
 
 
 @read_only
@@ -65,8 +65,6 @@ def confirm(request, token):
     # Mail scanners open links: the GET only shows a button, the POST confirms.
     try:
         if request.method == "GET":
-            from .tokens import read_token
-
             read_token(token, "confirm")
             return render(request, "contributions/confirm.html", {"token": token})
         contribution = services.contribution_confirm(token=token)

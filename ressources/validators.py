@@ -28,7 +28,7 @@ EXECUTABLE_SIGNATURES = (
 _TEXT_SAMPLE = 8192
 
 
-def _read_head(file, size: int) -> bytes:
+def read_head(file, size: int) -> bytes:
     position = file.tell() if hasattr(file, "tell") else 0
     file.seek(0)
     head = file.read(size)
@@ -54,7 +54,7 @@ def check_upload(file, allowed_kinds: Iterable[str] = ALL_KINDS, *, max_size: in
             % {"size": filesizeformat(size), "max": max_size // (1024 * 1024)},
             code="too_large",
         )
-    head = _read_head(file, _TEXT_SAMPLE)
+    head = read_head(file, _TEXT_SAMPLE)
     if head.startswith(EXECUTABLE_SIGNATURES):
         raise ValidationError(
             _("Ce fichier contient un programme exécutable : il est refusé, quel que soit son nom."),
