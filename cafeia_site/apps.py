@@ -7,7 +7,9 @@ class CafeiaSiteConfig(AppConfig):
     verbose_name = "Café IA"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import page_cache, signals  # noqa: F401
+
+        page_cache.connect()
         from .personal_data import register_defaults
 
         register_defaults()

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from .counters import increment
+from .counters import increment, value
 
 CHROME_CACHE_SECONDS = 60 * 60
 _VERSION_KEY = "chrome:version"
@@ -59,7 +59,7 @@ def _build(request, site: Site | None, language: str) -> Chrome:
 def chrome_for(request) -> Chrome:
     site = Site.find_for_request(request)
     language = get_language() or "fr"
-    version = cache.get_or_set(_VERSION_KEY, 1, None)
+    version = value(_VERSION_KEY, 1)
     key = f"chrome:{version}:{site.pk if site else 0}:{language}:{request.get_host()}"
     chrome = cache.get(key)
     if chrome is None:

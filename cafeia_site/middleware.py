@@ -6,6 +6,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
+from wagtailcache.settings import wagtailcache_settings
 
 from .security import PERMISSIONS_POLICY
 
@@ -55,6 +56,25 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class PublicCacheControlMiddleware:
+    """Lets browsers keep a page of the page cache for a short while, then revalidate it by its ETag.
+
+    The server's copy lasts until something is published; a browser's copy only
+    CAFEIA_BROWSER_CACHE_SECONDS, since nothing can empty it. Pages the cache skipped keep the
+    `no-cache`/`private` header they were given.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER) in ("hit", "miss") and response.status_code in (200, 304):
+            response["Cache-Control"] = f"public, max-age={settings.CAFEIA_BROWSER_CACHE_SECONDS}"
+            del response["Expires"]
         return response
 
 

@@ -10,6 +10,17 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 
+class Counter(models.Model):
+    """A shared counter (see cafeia_site.counters): rate limits, spam tallies, versions of cached content."""
+
+    name = models.CharField(max_length=200, primary_key=True)
+    value = models.BigIntegerField(default=0)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
+
+
 class BasePage(Page):
     """Every public page type derives from this: SEO description and a social image."""
 

@@ -1,18 +1,13 @@
 """Keeps the cached feeds and synthesis fresh: any change to a café, report, country or organisation invalidates them."""
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
-from cafeia_site.counters import increment
+from cafeia_site.counters import increment, value
 
 VERSION_KEY = "cafes:data-version"
 
 
 def data_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.set(VERSION_KEY, version, None)
-    return version
+    return value(VERSION_KEY, 1)
 
 
 def bump_data_version(**kwargs) -> None:

@@ -4,9 +4,9 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 
-from cafeia_site.counters import increment
+from cafeia_site.counters import increment, value
+from cafeia_site.security import client_ip as security_client_ip
 
 RATE_LIMIT_WINDOW_SECONDS = 60 * 60
 SPAM_COUNTER_KEY = "contributions:spam:{reason}"
@@ -35,12 +35,12 @@ def filled_too_fast(token: str) -> bool:
 
 
 def client_ip(request) -> str:
-    # Behind a proxy, configure it to set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    # The same address django-axes uses: X-Forwarded-For is read only behind CAFEIA_TRUSTED_PROXIES proxies.
+    return security_client_ip(request) or "unknown"
 
 
 def _ip_key(ip: str) -> str:
-    # The cache holds a hash of the address, not the address.
+    # The counter holds a hash of the address, not the address.
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
     return f"contributions:rate:{digest}"
 
@@ -56,4 +56,4 @@ def count_spam(reason: str) -> None:
 
 
 def spam_count(reason: str) -> int:
-    return cache.get(SPAM_COUNTER_KEY.format(reason=reason), 0)
+    return value(SPAM_COUNTER_KEY.format(reason=reason))

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from cafeia_site.views import read_only
@@ -20,6 +21,7 @@ def index(request):
     return render(request, "contributions/index.html", {"kinds": FORMS_BY_SLUG})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def contribute(request, slug):
     form_class = FORMS_BY_SLUG.get(slug)
@@ -60,6 +62,7 @@ def _token_error(request, exc, purpose):
     return render(request, "contributions/token_error.html", {"expired": expired, "purpose": purpose}, status=410 if expired else 404)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     # Mail scanners open links: the GET only shows a button, the POST confirms.
@@ -77,6 +80,7 @@ def confirm(request, token):
     return render(request, "contributions/confirmed.html", {"contribution": contribution})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def status(request, token):
     try:

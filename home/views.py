@@ -2,6 +2,7 @@
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -9,6 +10,9 @@ from . import services
 from .forms import SubscribeForm
 
 
+# No CSRF token: the form is in every page's footer, and pages without one can be cached. A forged
+# request could only send a confirmation e-mail, exactly as the form itself lets anyone do.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     if request.method == "POST":
@@ -26,6 +30,7 @@ def subscribe_done(request):
     return render(request, "home/subscribe_done.html")
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
     # GET only shows a button: mail scanners that follow links must not confirm for people.
@@ -35,6 +40,7 @@ def confirm(request, token: str):
     return render(request, "home/confirm.html", {"token": token, "result": result.value})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
     if request.method == "POST":

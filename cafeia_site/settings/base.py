@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "axes",
+    "wagtailcache",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,6 +58,12 @@ MIDDLEWARE = [
     "cafeia_site.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page cache (wagtail-cache) for anonymous readers: the browser headers are set outside it,
+    # the response is stored compressed, with its ETag; FetchFromCacheMiddleware comes last.
+    "cafeia_site.middleware.PublicCacheControlMiddleware",
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "cafeia_site.middleware.RejectMalformedRequestMiddleware",
     # Above everything that may query the database (sessions, auth, redirects, views).
     "cafeia_site.middleware.DatabaseUnavailableMiddleware",
@@ -70,6 +77,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cafeia_site.urls"
@@ -180,12 +188,24 @@ CACHES = {
         "LOCATION": "cafeia_cache",
     },
     # Wagtail looks renditions up on every image it shows: keep that off the database.
+    # Whole pages for anonymous readers, emptied when anything they show changes (cafeia_site.page_cache).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cafeia_pages",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+    },
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_HEADER = "X-Cache"
+# How long a browser may reuse a public page without asking again; the server's copy is emptied on publish.
+CAFEIA_BROWSER_CACHE_SECONDS = 60
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Café IA <contact@cafeia.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

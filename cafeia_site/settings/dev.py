@@ -16,3 +16,6 @@ DEMO_PASSWORDS = {
 # Static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Templates change under a developer's hands: no page cache here (tests and production have it).
+WAGTAIL_CACHE = False

@@ -42,3 +42,6 @@ STORAGES = {
 SERVE_MEDIA = True
 # Spam protection stays on in tests; the minimum fill time is shortened so tests can wait it out.
 CONTRIBUTIONS_MIN_FILL_SECONDS = 1
+# The page cache adds its own lookups to every request: off by default so that query counts measure
+# the pages; on in tests/cafeia_site/test_page_cache.py and in the browser tests' server.
+WAGTAIL_CACHE = os.environ.get("CAFEIA_PAGE_CACHE") == "1"

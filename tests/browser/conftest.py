@@ -53,6 +53,7 @@ def server_url(django_db_setup, django_db_blocker):
         "DJANGO_SETTINGS_MODULE": "cafeia_site.settings.test",
         "DATABASE_URL": _database_url(connection.settings_dict),
         "EMAIL_FILE_PATH": str(MAILDIR),
+        "CAFEIA_PAGE_CACHE": "1",  # pages are read through the page cache, as in production
     }
     log = open(ARTIFACTS.parent / "server.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(

@@ -50,6 +50,18 @@ def test_rate_limit_per_ip(submit):
     assert Contribution.objects.filter(email__startswith="r", email__endswith="@example.org").count() >= 3
 
 
+@override_settings(CONTRIBUTIONS_RATE_LIMIT_PER_HOUR=2, CAFEIA_TRUSTED_PROXIES=1)
+def test_rate_limit_counts_the_visitor_behind_the_proxy_not_what_the_client_claims(client, django_capture_on_commit_callbacks):
+    def post(n, forwarded):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post("/fr/contribuer/temoignage/", {**common_fields(f"p{n}@example.org"), **TESTIMONY},
+                               HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    # The proxy appends the real address; anything further left was written by the client.
+    assert [post(i, f"198.51.100.{i}, 203.0.113.7") for i in range(3)] == [302, 302, 429]
+    assert post(3, "203.0.113.8") == 302  # another visitor has a limit of their own
+
+
 def test_invalid_form_keeps_what_was_typed_and_says_what_to_fix(client, submit):
     response = submit("temoignage", {**common_fields("x@example.org"), "person_name": "<b>Jo</b>", "role": "", "body": "Mon texte"})
     assert response.status_code == 200

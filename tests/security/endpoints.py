@@ -53,3 +53,5 @@ PUBLIC_FORM_ENDPOINTS += [
     ("/ar/contribuer/compte-rendu/", {"cafe_name": "مقهى", "cafe_city": "الرباط", "date": "2026-10-01", "summary": "نص", "email": "b@example.org", "consent": "on", "author_credit_mode": "anonymous"}),
     ("/fr/abonnement/", {"email": "c@example.org", "language": "fr", "consent": "on"}),
 ]
+# Public forms that take no CSRF token, on purpose: see the test that says why.
+CSRF_EXEMPT_FORMS = {"/fr/abonnement/"}

@@ -7,7 +7,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .endpoints import PUBLIC_FORM_ENDPOINTS, PUBLIC_GET_ENDPOINTS, TEXT_PARAMS
+from .endpoints import CSRF_EXEMPT_FORMS, PUBLIC_FORM_ENDPOINTS, PUBLIC_GET_ENDPOINTS, TEXT_PARAMS
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +161,29 @@ def test_forms_refuse_a_post_without_csrf_token_with_a_4xx():
     response = csrf_client.post("/admin/login/", {"username": "a", "password": "b"})
     assert response.status_code == 403
     for url, data in PUBLIC_FORM_ENDPOINTS:
-        assert csrf_client.post(url, data).status_code == 403
+        if url not in CSRF_EXEMPT_FORMS:
+            assert csrf_client.post(url, data).status_code == 403, url
+
+
+def test_the_lettre_subscription_takes_no_csrf_token_and_a_forged_one_confirms_nothing(django_capture_on_commit_callbacks):
+    """The subscription form is in every page's footer; without a token, pages can be cached and shared.
+
+    A cross-site POST can only ask for a confirmation e-mail, which the form lets anyone do anyway;
+    the address is subscribed only once its owner follows the link, and a second request within
+    ten minutes sends nothing.
+    """
+    from django.core import mail
+
+    from home.subscription_models import Subscriber
+
+    forged = Client(enforce_csrf_checks=True)
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = forged.post("/fr/abonnement/", {"email": "cible@example.org", "language": "fr", "consent": "on"},
+                                   HTTP_ORIGIN="https://ailleurs.example")
+        assert response.status_code == 302
+    assert Subscriber.objects.get(email="cible@example.org").status == Subscriber.Status.PENDING
+    assert len(mail.outbox) == 1
 
 
 # --- Property-based: any unicode text ---------------------------------------------------

@@ -1,0 +1,123 @@
+"""The page cache: anonymous readers get stored pages, emptied on publish; nothing private is ever stored."""
+import json
+
+import pytest
+from django.test import Client
+
+from cafes.models import Organisation
+from home.lettre_models import ArticleIndexPage, ArticlePage
+from home.subscription_models import Subscriber
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.WAGTAIL_CACHE = True  # off by default in tests, so that query counts measure the pages
+
+
+def _publish_article(title: str) -> ArticlePage:
+    lettre = ArticleIndexPage.objects.get(locale__language_code="fr")
+    page = ArticlePage(title=title, slug="article-cache-test", body=json.dumps([]))
+    lettre.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_a_public_page_is_stored_then_served_from_the_cache(client, django_assert_max_num_queries):
+    first = client.get("/fr/")
+    assert first.status_code == 200 and first["X-Cache"] == "miss"
+    with django_assert_max_num_queries(3):  # the cache lookups, no page query
+        second = client.get("/fr/")
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Cache-Control"] == "public, max-age=60"
+    assert "Expires" not in second
+    assert not second.cookies  # nothing per visitor in a shared page
+    assert "csrfmiddlewaretoken" not in second.content.decode()
+
+
+def test_the_browser_revalidates_with_the_etag(client):
+    etag = client.get("/fr/lettre/")["ETag"]
+    assert etag
+    again = client.get("/fr/lettre/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b""
+    # The 304 answered one browser: the next reader still gets the whole page.
+    fresh = Client().get("/fr/lettre/")
+    assert fresh.status_code == 200 and b"<html" in fresh.content
+
+
+def test_publishing_a_page_empties_the_cache(client):
+    assert client.get("/fr/lettre/")["X-Cache"] == "miss"
+    assert client.get("/fr/lettre/")["X-Cache"] == "hit"
+    _publish_article("Un article tout juste publié")
+    response = client.get("/fr/lettre/")
+    assert response["X-Cache"] == "miss"
+    assert "Un article tout juste publié" in response.content.decode()
+
+
+def test_unpublishing_a_page_empties_the_cache(client):
+    page = _publish_article("Article bientôt retiré")
+    assert "Article bientôt retiré" in client.get("/fr/lettre/").content.decode()
+    assert client.get("/fr/lettre/")["X-Cache"] == "hit"
+    page.unpublish()
+    assert "Article bientôt retiré" not in client.get("/fr/lettre/").content.decode()
+
+
+def test_a_draft_does_not_empty_the_cache(client):
+    page = _publish_article("Article publié")
+    client.get("/fr/lettre/")
+    page.title = "Brouillon pas encore relu"
+    page.save_revision()
+    response = client.get("/fr/lettre/")
+    assert response["X-Cache"] == "hit"
+    assert "Brouillon pas encore relu" not in response.content.decode()
+
+
+def test_editing_a_snippet_empties_the_cache(client):
+    organisation = Organisation.objects.filter(locale__language_code="fr").first()
+    client.get("/fr/cafes/structures/")
+    assert client.get("/fr/cafes/structures/")["X-Cache"] == "hit"
+    organisation.name = "Médiathèque renommée à cet instant"
+    organisation.save()
+    response = client.get("/fr/cafes/structures/")
+    assert response["X-Cache"] == "miss"
+    assert "Médiathèque renommée à cet instant" in response.content.decode()
+
+
+def test_signed_in_users_and_cookie_holders_are_never_served_a_stored_page(client, admin_user):
+    client.get("/fr/")
+    client.force_login(admin_user)
+    response = client.get("/fr/")
+    assert response["X-Cache"] == "skip" and "public" not in response["Cache-Control"]
+
+    with_token = Client()
+    with_token.cookies["csrftoken"] = "a" * 32
+    assert with_token.get("/fr/")["X-Cache"] == "skip"
+
+
+@pytest.mark.parametrize("path", ["/fr/contribuer/compte-rendu/", "/fr/contribuer/suivi/forged-token/",
+                                  "/fr/contribuer/confirmer/forged-token/", "/fr/abonnement/confirmer/forged/",
+                                  "/admin/login/"])
+def test_forms_private_links_and_the_admin_are_never_stored(path):
+    for _ in range(2):
+        response = Client().get(path)
+        assert response.get("X-Cache", "skip") == "skip", path
+        assert "public" not in response.get("Cache-Control", ""), path
+
+
+def test_private_links_forbid_any_cache(client):
+    for path in ("/fr/contribuer/suivi/forged-token/", "/fr/abonnement/desinscription/forged/"):
+        response = client.get(path)
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], path
+
+
+def test_the_footer_form_subscribes_from_a_cached_page_without_a_csrf_token(django_capture_on_commit_callbacks):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get("/fr/")
+    assert browser.get("/fr/")["X-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post("/fr/abonnement/", {"email": "lectrice@example.org", "language": "fr",
+                                                    "consent": "on", "website": ""})
+    assert response.status_code == 302
+    assert Subscriber.objects.filter(email="lectrice@example.org", status=Subscriber.Status.PENDING).exists()
