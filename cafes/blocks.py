@@ -22,10 +22,10 @@ class UpcomingCafesBlock(blocks.StructBlock):
         context["cafe_index"] = cafe_index_for(locale)
         # The same count as the synthesis and the open data: one source for "how many cafés".
         from .models import SynthesisPage
-        from .synthesis import current_year, figures_for
+        from .synthesis import cafes_held, current_year
 
         year = current_year()
         context["year"] = year
-        context["held_this_year"] = figures_for(year=year).cafes_held
+        context["held_this_year"] = cafes_held(year=year)
         context["synthesis"] = SynthesisPage.objects.live().filter(locale=locale, year=year, country_code="").first()
         return context

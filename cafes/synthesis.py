@@ -160,6 +160,16 @@ def figures_for(*, year: int, country_code: str = "") -> Figures:
     return figures
 
 
+def cafes_held(*, year: int, country_code: str = "") -> int:
+    """The one figure the home page shows, cached on its own: reading the whole figures back costs more."""
+    key = f"synthesis-held:{data_version()}:{year}:{country_code or 'all'}"
+    held = cache.get(key)
+    if held is None:
+        held = figures_for(year=year, country_code=country_code).cafes_held
+        cache.set(key, held, CACHE_SECONDS)
+    return held
+
+
 def grouped_lines(figures: Figures, *, hidden: set[tuple[str, int]] = frozenset(), pinned: set[tuple[str, int]] = frozenset(),
                   groups: dict[tuple[str, int], str] | None = None, per_group: int | None = 20):
     """Questions and proposals by theme (a line goes under its report's first theme), curated by editors."""

@@ -1,59 +1,17 @@
 """Benchmark of the café section: 2,000 cafés for query counts, 10,000 for the GeoJSON feed (`make bench`)."""
 import statistics
 import time
-import uuid
-from decimal import Decimal
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
-from wagtail.models import Page
 
 from cafes.models import CafePage, CountryPage
 from cafes.signals import bump_data_version
 
+from . import volume
+
 pytestmark = [pytest.mark.perf, pytest.mark.django_db]
-
-BATCH = 400
-
-
-def bulk_cafes(country: CountryPage, n: int, *, first: int = 0):
-    """n live cafés under `country`, written with bulk inserts (treebeard paths computed here)."""
-    country.refresh_from_db()
-    content_type = ContentType.objects.get_for_model(CafePage)
-    start_step = country.numchild + 1
-    now = timezone.now()
-    pages = []
-    for i in range(n):
-        step = start_step + i
-        slug = f"bench-{first + i}"
-        pages.append(Page(
-            title=f"Café de banc d'essai {first + i}", draft_title=f"Café de banc d'essai {first + i}", slug=slug,
-            path=Page._get_path(country.path, country.depth + 1, step), depth=country.depth + 1, numchild=0,
-            url_path=f"{country.url_path}{slug}/", content_type=content_type, locale_id=country.locale_id,
-            live=True, has_unpublished_changes=False, translation_key=uuid.uuid4(), first_published_at=now,
-            last_published_at=now,
-        ))
-    created = []
-    for k in range(0, n, BATCH):
-        created += Page.objects.bulk_create(pages[k:k + BATCH])
-    fields = list(CafePage._meta.local_concrete_fields)
-    rows = []
-    for i, page in enumerate(created):
-        start = now + timezone.timedelta(days=1 + i % 300, hours=i % 7)
-        cafe = CafePage(page_ptr_id=page.pk, start=start, end=start + timezone.timedelta(minutes=90), time_zone="Europe/Paris",
-                        status="prevu", mode="sur-place", city=f"Ville {i % 500}", region=f"Région {i % 13}",
-                        postcode=f"{10 + i % 80}000", latitude=Decimal("42") + Decimal(i % 900) / 100,
-                        longitude=Decimal("-4") + Decimal(i % 1100) / 100, approximate_location=i % 10 == 0,
-                        location="", description="[]")
-        cafe.page_ptr = page
-        rows.append(cafe)
-    for k in range(0, n, BATCH):
-        CafePage.objects._insert(rows[k:k + BATCH], fields=fields, using="default")
-    CountryPage.objects.filter(pk=country.pk).update(numchild=country.numchild + n)
-
 
 def queries(client, url) -> tuple[int, int]:
     client.get(url)
@@ -85,7 +43,7 @@ def test_cafes_bench(client):
     base_index, base_cafe = queries(client, "/fr/cafes/"), queries(client, cafe_url)
     total = CafePage.objects.live().filter(locale__language_code="fr").count()
 
-    bulk_cafes(france, 2000 - total)
+    volume.cafes(france, 2000 - total)
     at_2000 = CafePage.objects.live().filter(locale__language_code="fr").count()
     index_2000, cafe_2000 = queries(client, "/fr/cafes/"), queries(client, cafe_url)
     index_ms = timed(client, "/fr/cafes/")
@@ -96,7 +54,7 @@ def test_cafes_bench(client):
     assert cafe_2000[0] == base_cafe[0]
     assert index_2000[1] < 60 * 1024
 
-    bulk_cafes(france, 10000 - at_2000, first=100000)
+    volume.cafes(france, 10000 - at_2000, first=100000)
     count = CafePage.objects.live().filter(locale__language_code="fr").count()
     url = "/data/cafes.geojson?when=all"
     body = client.get(url).content

@@ -1,0 +1,1 @@
+"""The load benchmark: gunicorn with production settings on PostgreSQL, loaded by wrk (`make bench`)."""
