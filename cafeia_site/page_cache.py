@@ -9,10 +9,11 @@ editors' changes are visible at once, and the next reader rebuilds each page.
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail import hooks
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 from wagtailcache.cache import clear_cache
@@ -20,7 +21,9 @@ from wagtailcache.cache import clear_cache
 # Paths that are never cached, whoever asks.
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/")
 # Besides snippets, what editors change in the admin and pages show.
-_SHOWN_BY_PAGES = (Page, AbstractImage, AbstractDocument, BaseSiteSetting, BaseGenericSetting)
+_SHOWN_BY_PAGES = (Page, AbstractImage, AbstractDocument, BaseSiteSetting, BaseGenericSetting, Redirect, Site, Locale)
+# Snippets no public page shows, saved by readers' own actions: their saves must not empty the cache.
+NOT_SHOWN_SNIPPETS = {"home.subscriber"}
 
 
 def clear(**_kwargs) -> None:
@@ -31,7 +34,9 @@ def _instance_changed(sender, instance, **kwargs) -> None:
     # A page's own save is often a draft: pages count when published, unpublished, moved or deleted.
     if kwargs.get("signal") is post_save and isinstance(instance, Page):
         return
-    if isinstance(instance, _SHOWN_BY_PAGES) or sender in get_snippet_models():
+    if isinstance(instance, _SHOWN_BY_PAGES) or (
+        sender in get_snippet_models() and sender._meta.label_lower not in NOT_SHOWN_SNIPPETS
+    ):
         clear()
 
 

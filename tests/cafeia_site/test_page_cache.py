@@ -3,6 +3,8 @@ import json
 
 import pytest
 from django.test import Client
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction
 
 from cafes.models import Organisation
 from home.lettre_models import ArticleIndexPage, ArticlePage
@@ -83,6 +85,31 @@ def test_editing_a_snippet_empties_the_cache(client):
     response = client.get("/fr/cafes/structures/")
     assert response["X-Cache"] == "miss"
     assert "Médiathèque renommée à cet instant" in response.content.decode()
+
+
+def test_a_new_subscriber_does_not_empty_the_cache(client, django_capture_on_commit_callbacks):
+    client.get("/fr/lettre/")
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post("/fr/abonnement/", {"email": "nouvelle@example.org", "language": "fr", "consent": "on", "website": ""})
+    assert Subscriber.objects.filter(email="nouvelle@example.org").exists()
+    assert client.get("/fr/lettre/")["X-Cache"] == "hit"
+
+
+def test_a_new_redirect_replaces_a_stored_not_found(client):
+    assert client.get("/fr/ancienne-adresse/").status_code == 404
+    assert client.get("/fr/ancienne-adresse/")["X-Cache"] == "hit"
+    Redirect.objects.create(old_path="/fr/ancienne-adresse", redirect_link="/fr/lettre/", is_permanent=True)
+    response = client.get("/fr/ancienne-adresse/")
+    assert response.status_code == 301 and response["Location"] == "/fr/lettre/"
+
+
+def test_a_page_with_a_view_restriction_is_never_stored(client):
+    page = _publish_article("Article réservé")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    for _ in range(2):
+        response = Client().get(page.url)
+        assert response.status_code == 200 and b"password" in response.content  # the password form
+        assert response["X-Cache"] == "skip" and "public" not in response["Cache-Control"]
 
 
 def test_signed_in_users_and_cookie_holders_are_never_served_a_stored_page(client, admin_user):
