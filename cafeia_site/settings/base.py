@@ -189,10 +189,11 @@ CACHES = {
     },
     # Wagtail looks renditions up on every image it shows: keep that off the database.
     # Whole pages for anonymous readers, emptied when anything they show changes (cafeia_site.page_cache).
+    # Kept 5 minutes at most: "upcoming" cafés become past ones with time alone, without any publish.
     "pages": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "cafeia_pages",
-        "TIMEOUT": 24 * 60 * 60,
+        "TIMEOUT": 5 * 60,
         "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
     },
     "renditions": {
