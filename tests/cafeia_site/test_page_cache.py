@@ -148,3 +148,19 @@ def test_the_footer_form_subscribes_from_a_cached_page_without_a_csrf_token(djan
                                                     "consent": "on", "website": ""})
     assert response.status_code == 302
     assert Subscriber.objects.filter(email="lectrice@example.org", status=Subscriber.Status.PENDING).exists()
+
+
+def test_a_stored_page_lives_five_minutes_at_most(client):
+    from datetime import datetime, timedelta
+
+    from django.db import connection
+    from django.utils import timezone
+
+    client.get("/fr/cafes/")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT expires FROM cafeia_pages")
+        # SQLite hands the column back as text.
+        expiries = [datetime.fromisoformat(e) if isinstance(e, str) else e for (e,) in cursor.fetchall()]
+    assert expiries
+    latest = max(e if timezone.is_aware(e) else timezone.make_aware(e, timezone.utc) for e in expiries)
+    assert latest <= timezone.now() + timedelta(minutes=5, seconds=5)
