@@ -151,7 +151,7 @@ def test_the_footer_form_subscribes_from_a_cached_page_without_a_csrf_token(djan
 
 
 def test_a_stored_page_lives_five_minutes_at_most(client):
-    from datetime import datetime, timedelta
+    from datetime import UTC, datetime, timedelta
 
     from django.db import connection
     from django.utils import timezone
@@ -162,5 +162,5 @@ def test_a_stored_page_lives_five_minutes_at_most(client):
         # SQLite hands the column back as text.
         expiries = [datetime.fromisoformat(e) if isinstance(e, str) else e for (e,) in cursor.fetchall()]
     assert expiries
-    latest = max(e if timezone.is_aware(e) else timezone.make_aware(e, timezone.utc) for e in expiries)
+    latest = max(e if timezone.is_aware(e) else e.replace(tzinfo=UTC) for e in expiries)
     assert latest <= timezone.now() + timedelta(minutes=5, seconds=5)
