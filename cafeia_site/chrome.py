@@ -28,12 +28,12 @@ class Chrome:
 
 
 def invalidate() -> None:
-    """Called when a page is published, moved or unpublished, or settings change."""
+    """Called when a page is published, moved or unpublished, or settings or footer text change."""
     increment(_VERSION_KEY, start=1)
 
 
 def _build(request, site: Site | None, language: str) -> Chrome:
-    from .models import SiteSettings
+    from .models import FooterContent, SiteSettings
 
     if site is None:
         return Chrome()
@@ -46,12 +46,14 @@ def _build(request, site: Site | None, language: str) -> Chrome:
         for p in Page.objects.child_of(home).live().in_menu().order_by("path")
     ]
     settings = SiteSettings.for_site(site)
-    links = [(b.value["label"], b.value["url"]) for b in settings.social_links]
+    # The footer's human text in this language (or the default language's, untranslated).
+    footer = FooterContent.for_language(settings.footer_id, language)
+    links = [(b.value["label"], b.value["url"]) for b in footer.social_links] if footer else []
     return Chrome(
         menu=menu,
         home_url=home.get_url(request) or "/",
         contact_email=settings.contact_email,
-        postal_address=settings.postal_address,
+        postal_address=footer.postal_address if footer else "",
         social_links=links,
     )
 

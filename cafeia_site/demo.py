@@ -5,6 +5,9 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+# How wagtail-localize writes a line break of a plain text field in its PO files.
+LINE_BREAK = "<br/>"
+
 # {language code: {source string: translated string}}
 Translations = Mapping[str, Mapping[str, str]]
 
@@ -46,6 +49,9 @@ def translate(instance, translations: Translations, *, publish: bool = True) -> 
             for entry in po:
                 if entry.msgid in strings:
                     entry.msgstr = strings[entry.msgid]
+                elif entry.msgid.replace(LINE_BREAK, "\n") in strings:
+                    # Multi-line plain text travels with its line breaks as <br/>, both ways.
+                    entry.msgstr = strings[entry.msgid.replace(LINE_BREAK, "\n")].replace("\n", LINE_BREAK)
             translation.import_po(po, tool_name="load_demo")
             translation.save_target(publish=publish)
             result[code] = instance.get_translation(locale)

@@ -1,13 +1,16 @@
 """What every page shares: the abstract BasePage with its SEO fields, and the site settings."""
 from http import HTTPMethod
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 
 class Counter(models.Model):
@@ -78,17 +81,63 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("lien social")
 
 
+class FooterContent(TranslatableMixin, models.Model):
+    """The human text of the footer (postal address, social links), one translation per language.
+
+    Site settings are one row per site and cannot be translated; this snippet is, through
+    wagtail-localize like any page. The settings point at one of them; the footer shows its
+    translation in the page's language, or the default language's version when there is none.
+    """
+
+    name = models.CharField(
+        _("nom"), max_length=100, default="Pied de page",
+        help_text=_("Pour le reconnaître dans l'administration ; n'est pas affiché."),
+    )
+    postal_address = models.TextField(
+        _("adresse postale"), blank=True, help_text=_("Une ligne par ligne d'adresse."),
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("liens sociaux")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("postal_address"), FieldPanel("social_links")]
+    # The name is for editors only; the address and the link labels are what readers see.
+    override_translatable_fields = [SynchronizedField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("textes du pied de page")
+        verbose_name_plural = _("textes du pied de page")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.locale.language_code})" if self.locale_id else self.name
+
+    @classmethod
+    def for_language(cls, chosen_id: int | None, language: str) -> "FooterContent | None":
+        """The translation of the chosen footer in `language`, else in the default language, else
+        the chosen one itself. One query, whatever the number of languages."""
+        if not chosen_id:
+            return None
+        same = cls.objects.filter(pk=chosen_id).values("translation_key")
+        versions = list(cls.objects.filter(translation_key__in=same).select_related("locale"))
+        by_language = {v.locale.language_code: v for v in versions}
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return (by_language.get(language) or by_language.get(default)
+                or next((v for v in versions if v.pk == chosen_id), None))
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """The footer: how to reach the programme, and where it speaks."""
 
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
-    postal_address = models.TextField(_("adresse postale"), blank=True)
-    social_links = StreamField(
-        [("link", SocialLinkBlock())], blank=True, verbose_name=_("liens sociaux")
+    footer = models.ForeignKey(
+        FooterContent, verbose_name=_("textes du pied de page"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Choisissez la version française : le pied de page de chaque langue montre sa traduction "
+                    "(Paramètres → Textes du pied de page → Traduire), ou la version française en attendant."),
     )
 
-    panels = [FieldPanel("contact_email"), FieldPanel("postal_address"), FieldPanel("social_links")]
+    panels = [FieldPanel("contact_email"), FieldPanel("footer")]
 
     class Meta:
         verbose_name = _("réglages du site")

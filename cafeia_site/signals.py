@@ -4,7 +4,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import chrome
-from .models import SiteSettings
+from .models import FooterContent, SiteSettings
 
 
 @receiver(page_published)
@@ -17,4 +17,11 @@ def _page_changed(sender, **kwargs):
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_delete, sender=SiteSettings)
 def _settings_changed(sender, **kwargs):
+    chrome.invalidate()
+
+
+@receiver(post_save, sender=FooterContent)
+@receiver(post_delete, sender=FooterContent)
+def _footer_changed(sender, **kwargs):
+    # Any language's footer text, including a translation saved by wagtail-localize.
     chrome.invalidate()

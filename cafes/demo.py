@@ -24,17 +24,35 @@ INDEX_TR = {
 }
 COUNTRIES = {
     "FR": {"slug": "france", "title": "France", "capital": "Paris",
-           "introduction": "Des bibliothèques, des associations, des mairies et des centres sociaux accueillent des cafés dans toute la France."},
+           "introduction": "Des bibliothèques, des associations, des mairies et des centres sociaux accueillent des cafés dans toute la France.",
+           "contact_email": "contact@cafeia.example",
+           "contact_address": "",
+           "contact_text": "Une question sur un café, l'envie d'en organiser un ou de devenir partenaire : l'équipe nationale vous répond.",
+           "moderators_text": "L'équipe nationale de modération de Café IA relit les contributions envoyées depuis la France."},
     "MA": {"slug": "maroc", "title": "Maroc", "capital": "Rabat",
-           "introduction": "Depuis fin 2024, des cafés IA se tiennent à Rabat, Ifrane et dans d'autres villes du royaume."},
+           "introduction": "Depuis fin 2024, des cafés IA se tiennent à Rabat, Ifrane et dans d'autres villes du royaume.",
+           "contact_email": "maroc@cafeia.example",
+           "contact_address": "Café IA Maroc\n(adresse de démonstration)\nRabat",
+           "contact_text": "Vous voulez organiser un café IA au Maroc, recevoir les supports en arabe ou devenir partenaire ? Écrivez à l'équipe Maroc.",
+           "moderators_text": "Les contributions du Maroc sont relues par l'équipe de modération Café IA Maroc : des bénévoles des structures partenaires de Rabat, d'Ifrane et de Casablanca."},
 }
 COUNTRIES_TR = {
     "ar": {"France": "فرنسا", "Maroc": "المغرب", "Paris": "باريس", "Rabat": "الرباط",
            COUNTRIES["FR"]["introduction"]: "تستضيف المكتبات والجمعيات والبلديات والمراكز الاجتماعية مقاهي في كل أنحاء فرنسا.",
-           COUNTRIES["MA"]["introduction"]: "منذ أواخر 2024، تُعقد مقاهي الذكاء الاصطناعي في الرباط وإفران ومدن أخرى من المملكة."},
+           COUNTRIES["MA"]["introduction"]: "منذ أواخر 2024، تُعقد مقاهي الذكاء الاصطناعي في الرباط وإفران ومدن أخرى من المملكة.",
+           COUNTRIES["FR"]["contact_text"]: "سؤال عن مقهى، أو رغبة في تنظيم مقهى أو في أن تصبحوا شركاء: يجيبكم الفريق الوطني.",
+           COUNTRIES["FR"]["moderators_text"]: "يراجع الفريقُ الوطني للإشراف في مقهى الذكاء الاصطناعي المساهماتِ المرسلة من فرنسا.",
+           COUNTRIES["MA"]["contact_address"]: "مقهى الذكاء الاصطناعي المغرب\n(عنوان تجريبي)\nالرباط",
+           COUNTRIES["MA"]["contact_text"]: "هل تريدون تنظيم مقهى ذكاء اصطناعي في المغرب، أو الحصول على الموارد بالعربية، أو أن تصبحوا شركاء؟ راسلوا فريق المغرب.",
+           COUNTRIES["MA"]["moderators_text"]: "يراجع مساهماتِ المغرب فريقُ الإشراف في مقهى الذكاء الاصطناعي المغرب: متطوعون من الهيئات الشريكة في الرباط وإفران والدار البيضاء."},
     "en": {"France": "France", "Maroc": "Morocco",
            COUNTRIES["FR"]["introduction"]: "Libraries, associations, town halls and social centres host cafés all over France.",
-           COUNTRIES["MA"]["introduction"]: "Since late 2024, cafés IA have been held in Rabat, Ifrane and other cities of the kingdom."},
+           COUNTRIES["MA"]["introduction"]: "Since late 2024, cafés IA have been held in Rabat, Ifrane and other cities of the kingdom.",
+           COUNTRIES["FR"]["contact_text"]: "A question about a café, a wish to run one or to become a partner: the national team will answer.",
+           COUNTRIES["FR"]["moderators_text"]: "The Café IA national moderation team reviews the contributions sent from France.",
+           COUNTRIES["MA"]["contact_address"]: "Café IA Maroc\n(demo address)\nRabat",
+           COUNTRIES["MA"]["contact_text"]: "Want to run a café IA in Morocco, get the materials in Arabic or become a partner? Write to the Morocco team.",
+           COUNTRIES["MA"]["moderators_text"]: "Contributions from Morocco are reviewed by the Café IA Maroc moderation team: volunteers from partner organisations in Rabat, Ifrane and Casablanca."},
 }
 RECURRING = [
     # slug, title, weekday, summary, summary translations

@@ -39,6 +39,9 @@ ORGANISATIONS_TR = {
         "Université marocaine dont des enseignants organisent des cafés à Ifrane, Rabat et ailleurs.": "جامعة مغربية ينظّم أساتذتها مقاهي في إفران والرباط وغيرهما.",
         "Un tiers-lieu de quartier qui ouvre ses portes aux débats sur le numérique.": "فضاء ثالث في الحي يفتح أبوابه للنقاش حول الرقمنة.",
         "Université Al Akhawayn": "جامعة الأخوين",
+        "Tiers-lieu Dar Nour": "الفضاء الثالث دار النور",
+        "Ifrane": "إفران",
+        "Casablanca": "الدار البيضاء",
         "Conseil national du numérique": "المجلس الوطني للرقمنة (فرنسا)",
     },
     "en": {

@@ -3,12 +3,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Substr
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from . import geo
-from .models import Animateur, Audience, CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
+from .models import (
+    Animateur,
+    Audience,
+    CafeIndexPage,
+    CafePage,
+    CafeReportPage,
+    CountryPage,
+    Organisation,
+    SynthesisPage,
+)
 
 POSTCODE = re.compile(r"^\d{2,5}$")
 
@@ -187,6 +199,36 @@ def reports_for_cafe(cafe: CafePage) -> QuerySet[CafeReportPage]:
 
 def organisations_with_cafes(*, locale) -> QuerySet[Organisation]:
     return Organisation.objects.filter(locale=_locale(locale)).order_by("name")
+
+
+def country_organisers(*, country: CountryPage, locale) -> list[Organisation]:
+    """The organisations of the live cafés of `country` (in any of its languages), each once, in
+    `locale` when translated (else in the default language, else as the cafés point at it), by name.
+
+    One query whatever the number of cafés: cafés are children of a country page, and every
+    translation of the country sits at the same depth of its language's tree.
+    """
+    locale = _locale(locale)
+    translations = CountryPage.objects.filter(translation_key=country.translation_key).values("path")
+    keys = (
+        CafePage.objects.live().filter(organiser__isnull=False)
+        .annotate(country_path=Substr("path", 1, len(country.path)))
+        .filter(country_path__in=translations)
+        .values("organiser__translation_key")
+    )
+    versions = Organisation.objects.filter(translation_key__in=keys).select_related("locale")
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    chosen: dict = {}
+    for organisation in versions:
+        rank = 0 if organisation.locale_id == locale.pk else 1 if organisation.locale.language_code == default else 2
+        current = chosen.get(organisation.translation_key)
+        if current is None or rank < current[0]:
+            chosen[organisation.translation_key] = (rank, organisation)
+    return sorted((org for _rank, org in chosen.values()), key=lambda org: org.name.casefold())
+
+
+def country_syntheses(country: CountryPage) -> list[SynthesisPage]:
+    return list(SynthesisPage.objects.live().child_of(country).order_by("-year", "path"))
 
 
 def listed_animators(*, locale) -> QuerySet[Animateur]:

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from . import selectors, structured
 from .forms import CafeFilterForm
-from .models import Animateur, CafePage, Organisation
+from .models import Animateur, CafeIndexPage, CafePage, Organisation
 
 PER_PAGE = 20
 
@@ -97,10 +97,37 @@ def cafe_index(request, index_page):
 
 
 def country_page(request, country):
+    # The lettre lives in `home`, which links articles to countries; imported here, not at the top,
+    # so the café section does not need the lettre to load.
+    from home.selectors import articles_about_country
+
     context = country.get_context(request)
     context.update(_listing(request, country, country=country))
     context["held"] = selectors.cafe_count_held(locale=country.locale, country=country)
+    news = articles_about_country(country=country, locale_id=country.locale_id)
+    context.update({
+        "news": news,
+        "news_url": f"{news.index.url}?pays={country.country_code}" if news.index else "",
+        "organisers": _with_directory_urls(country, selectors.country_organisers(country=country, locale=country.locale)),
+        "syntheses": selectors.country_syntheses(country),
+        "contribute_url": reverse("contributions:index"),
+    })
     return TemplateResponse(request, "cafes/country_page.html", context)
+
+
+def _with_directory_urls(country, organisations) -> list[tuple]:
+    """Each organisation with the URL of its page in the directory (a route of the café index),
+    built without a query: a country page's parent is the café index, whose URL is the country's
+    URL without its slug."""
+    url = country.url or ""
+    suffix = f"/{country.slug}/"
+    if url.endswith(suffix):
+        base = url[: -len(suffix) + 1]
+    else:  # not routable in the usual way: ask the tree
+        index_page = selectors.cafe_index_for(country.locale)
+        base = index_page.url if index_page else None
+    resolver = CafeIndexPage.get_resolver()
+    return [(org, base + resolver.reverse("organisation_route", org.slug).lstrip("/") if base else "") for org in organisations]
 
 
 def _month(request, notices) -> dt.date:

@@ -4,7 +4,7 @@ import json
 from wagtail.models import Locale, Page, Site
 
 from cafeia_site.demo import translate, upsert_page
-from cafeia_site.models import SiteSettings
+from cafeia_site.models import FooterContent, SiteSettings
 
 from .models import HomePage, StandardPage
 
@@ -42,6 +42,16 @@ HOME_TR = {
         ),
         "Le programme en bref": "The programme in short",
     },
+}
+
+FOOTER_ADDRESS = "Café IA\n(adresse de démonstration)"
+FOOTER_LINKS = json.dumps([
+    {"type": "link", "value": {"label": "La lettre en RSS", "url": "https://cafeia.example/fr/lettre/rss/"},
+     "id": "5b0f3f0e-6a3c-4f4e-9a57-3d1b7c2f0a11"},
+])
+FOOTER_TR = {
+    "ar": {FOOTER_ADDRESS: "مقهى الذكاء الاصطناعي\n(عنوان تجريبي)", "La lettre en RSS": "الرسالة عبر RSS"},
+    "en": {FOOTER_ADDRESS: "Café IA\n(demo address)", "La lettre en RSS": "The letter as RSS"},
 }
 
 PRINCIPLES = [
@@ -223,12 +233,13 @@ def build(context: dict, stdout=None) -> None:
     site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, home, "Café IA"
     site.save()
     Site.objects.exclude(pk=site.pk).delete()
+    # The footer's text is a translatable snippet chosen by the settings (site settings cannot be translated).
+    footer, _ = FooterContent.objects.update_or_create(
+        name="Pied de page", locale=fr, defaults={"postal_address": FOOTER_ADDRESS, "social_links": FOOTER_LINKS},
+    )
+    translate(footer, FOOTER_TR)
     SiteSettings.objects.update_or_create(
-        site=site,
-        defaults={
-            "contact_email": "contact@cafeia.example",
-            "postal_address": "Café IA\n(adresse de démonstration)",
-        },
+        site=site, defaults={"contact_email": "contact@cafeia.example", "footer": footer},
     )
 
     principles = [{"type": "heading", "value": {"text": "Nos principes", "level": "h2"}}] + [

@@ -405,3 +405,51 @@ def build(context: dict, stdout=None) -> None:
     translate(home, {code: {**HOME_TR.get(code, {}), **s.tr[code]} for code in ("ar", "en")})
 
     context.update(lettre=lettre, testimonies=testimonies, lettre_articles=articles)
+
+
+def _country_news(s: Strings):
+    """Articles about Morocco, written for this demo (facts: cafés there since December 2024, Rabat, Ifrane)."""
+    return [
+        ("rabat-premier-cafe-ia-au-maroc", datetime.date(2024, 12, 20),
+         s("Rabat accueille le premier café IA du Maroc",
+           "الرباط تحتضن أول مقهى ذكاء اصطناعي في المغرب",
+           "Rabat hosts the first café IA in Morocco"),
+         s("En décembre 2024, une quarantaine de personnes ont inauguré les cafés IA au Maroc : on y a parlé arabe, français, et beaucoup posé de questions.",
+           "في ديسمبر 2024، افتتح نحو أربعين شخصًا مقاهي الذكاء الاصطناعي في المغرب: تحدّثوا بالعربية والفرنسية، وطرحوا أسئلة كثيرة.",
+           "In December 2024, some forty people opened the cafés IA in Morocco: they spoke Arabic and French, and asked a great many questions."),
+         s("Étudiants, enseignants, parents et curieux se sont répartis en petites tables. Chacune a choisi une question, puis l'a rapportée à toute la salle.",
+           "توزّع الطلبة والأساتذة والآباء والفضوليون على طاولات صغيرة. اختارت كل طاولة سؤالًا، ثم عرضته على القاعة كلها.",
+           "Students, teachers, parents and the curious sat at small tables. Each chose a question, then brought it back to the whole room."),
+         ["territoires"]),
+        ("ifrane-cafe-ia-etudiants", datetime.date(2025, 3, 12),
+         s("Ifrane : les étudiants animent leur propre café IA",
+           "إفران: الطلبة ينشّطون مقهى الذكاء الاصطناعي الخاص بهم",
+           "Ifrane: students run their own café IA"),
+         s("Après avoir participé à un premier café, des étudiants d'Ifrane ont pris le relais et préparé les questions eux-mêmes.",
+           "بعد مشاركتهم في مقهى أول، تسلّم طلبة من إفران المشعل وأعدّوا الأسئلة بأنفسهم.",
+           "After taking part in a first café, students in Ifrane took over and prepared the questions themselves."),
+         s("Leur format tient en une heure : dix minutes pour se présenter, trente pour débattre, vingt pour écrire ce que l'on propose. Ils le partagent avec les autres villes.",
+           "صيغتهم تدوم ساعة واحدة: عشر دقائق للتعارف، وثلاثون للنقاش، وعشرون لكتابة المقترحات. وهم يتقاسمونها مع المدن الأخرى.",
+           "Their format fits in an hour: ten minutes to introduce themselves, thirty to debate, twenty to write down proposals. They share it with the other cities."),
+         ["territoires", "animation"]),
+    ]
+
+
+def build_country_news(context: dict, stdout=None) -> None:
+    """Links the lettre to the country pages: the Maroc section's news. Runs after the café section."""
+    lettre = context["lettre"]
+    maroc = context["countries"]["MA"]
+    s = Strings()
+    _news(s)  # the strings of the existing article about Morocco
+    about_morocco = [ArticlePage.objects.child_of(lettre).get(slug="cafes-ia-au-maroc").specific]
+    for slug, date, title, chapeau, paragraph, tags in _country_news(s):
+        body = [{"type": "text", "value": _p(chapeau, paragraph)}]
+        page = upsert_page(lettre, ArticlePage, slug=slug, date=date, title=title, chapeau=chapeau, body=json.dumps(body))
+        page.tags.set(tags)
+        about_morocco.append(page)
+    for page in about_morocco:
+        page.country = maroc
+        page.save_revision().publish()
+        translate(page, s.tr)
+    if stdout is not None:
+        stdout.write(f"    {len(about_morocco)} articles about Morocco")

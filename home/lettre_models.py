@@ -45,11 +45,14 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         tag = request.GET.get("tag", "").strip()[:100]
         year_raw = request.GET.get("year", "").strip()
         query = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_LENGTH]
-        listing = article_listing(index=self, tag=tag, year=year_raw, query=query)
+        country = request.GET.get("pays", "").strip()[:10]
+        listing = article_listing(index=self, tag=tag, year=year_raw, query=query, country=country)
         if tag and listing.tag is None:
             messages.append(gettext("Le mot-clé « %(tag)s » n'existe pas : ce filtre est ignoré.") % {"tag": tag})
         if year_raw and listing.year is None:
             messages.append(gettext("L'année « %(year)s » n'est pas valable : ce filtre est ignoré.") % {"year": year_raw[:10]})
+        if country and listing.country is None:
+            messages.append(gettext("Aucun article ne concerne le pays « %(country)s » : ce filtre est ignoré.") % {"country": country})
         paginator = Paginator(listing.articles, ARTICLES_PER_PAGE)
         page_raw = request.GET.get("page", "1")
         try:
@@ -64,6 +67,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             years=listing.all_years,
             current_tag=listing.tag,
             current_year=listing.year,
+            countries=listing.all_countries,
+            current_country=listing.country,
             query=query,
             filter_messages=messages,
             feed_urls=self.feed_urls(),
@@ -112,10 +117,18 @@ class ArticlePage(BasePage):
     authors = models.CharField(_("préparée par"), max_length=250, blank=True)
     illustrators = models.CharField(_("illustrée par"), max_length=250, blank=True)
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("mots-clés"))
+    # One country per article: the news block of that country's page. A page link (not a code)
+    # so a typo cannot orphan an article; synchronised, so every translation keeps it.
+    country = models.ForeignKey(
+        "cafes.CountryPage", verbose_name=_("pays concerné"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="articles",
+        help_text=_("Facultatif. L'article apparaît alors dans les actualités de la page de ce pays, dans chaque langue où il est traduit."),
+    )
     body = StreamField(article_blocks(), blank=True, verbose_name=_("sections"))
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("issue_number")]),
+        FieldPanel("country"),
         FieldPanel("chapeau"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_credit")],
@@ -132,6 +145,7 @@ class ArticlePage(BasePage):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
+    override_translatable_fields = [SynchronizedField("country")]
 
     parent_page_types = ["home.ArticleIndexPage"]
     subpage_types: list[str] = []

@@ -32,16 +32,30 @@ class ArticleListing:
     year: int | None = None
     all_tags: list = field(default_factory=list)
     all_years: list = field(default_factory=list)
+    country: object = None
+    all_countries: list = field(default_factory=list)
 
 
-def article_listing(*, index: ArticleIndexPage, tag: str = "", year: str = "", query: str = "") -> ArticleListing:
-    """The live articles under `index`, filtered; unknown filters come back as None and are ignored."""
+def article_listing(*, index: ArticleIndexPage, tag: str = "", year: str = "", query: str = "",
+                    country: str = "") -> ArticleListing:
+    """The live articles under `index`, filtered; unknown filters come back as None and are ignored.
+
+    `country` is an ISO code (MA): articles about that country, named in the index's language."""
+    from cafes.models import CountryPage
+
     base = ArticlePage.objects.live().child_of(index)
     all_years = sorted({d.year for d in base.dates("date", "year")}, reverse=True)
     all_tags = list(
         Tag.objects.filter(home_articlepagetag_items__content_object__in=base).distinct().order_by("name")
     )
+    all_countries = list(
+        CountryPage.objects.live().filter(locale_id=index.locale_id, translation_key__in=base.values("country__translation_key"))
+        .order_by("title")
+    )
     articles = base
+    chosen_country = next((c for c in all_countries if c.country_code == country.strip().upper()), None) if country else None
+    if chosen_country is not None:
+        articles = articles.filter(country__translation_key=chosen_country.translation_key)
     chosen_tag = None
     if tag:
         chosen_tag = next((t for t in all_tags if t.slug == tag.lower()), None)
@@ -55,7 +69,8 @@ def article_listing(*, index: ArticleIndexPage, tag: str = "", year: str = "", q
         hits = ArticlePage.objects.live().child_of(index).search(query, operator="and")
         articles = articles.filter(pk__in=[hit.pk for hit in hits[:500]])
     articles = articles_for_cards(articles.distinct().order_by("-date", "-pk"))
-    return ArticleListing(articles=articles, tag=chosen_tag, year=chosen_year, all_tags=all_tags, all_years=all_years)
+    return ArticleListing(articles=articles, tag=chosen_tag, year=chosen_year, all_tags=all_tags, all_years=all_years,
+                          country=chosen_country, all_countries=all_countries)
 
 
 def related_articles(*, article: ArticlePage, count: int = 3) -> list[ArticlePage]:
@@ -96,3 +111,22 @@ def featured_testimony(*, chosen, locale_id: int | None) -> TestimonyPage | None
 def testimonies_of(*, index) -> QuerySet:
     testimonies = TestimonyPage.objects.live().child_of(index).order_by("-first_published_at", "-pk")
     return _with_card_images(testimonies, "photo", PHOTO_RENDITION)
+
+
+@dataclass
+class CountryNews:
+    articles: list
+    index: ArticleIndexPage | None = None
+    more: bool = False
+
+
+def articles_about_country(*, country, locale_id: int, count: int = 4) -> CountryNews:
+    """The newest live articles of one language about `country` (set on any translation of it), and
+    the lettre index they can be browsed from. A fixed number of queries, whatever their number."""
+    found = list(articles_for_cards(
+        ArticlePage.objects.live()
+        .filter(locale_id=locale_id, country__translation_key=country.translation_key)
+        .order_by("-date", "-pk")
+    )[: count + 1])
+    index = ArticleIndexPage.objects.live().filter(locale_id=locale_id).first() if found else None
+    return CountryNews(articles=found[:count], index=index, more=len(found) > count)

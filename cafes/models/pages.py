@@ -75,17 +75,54 @@ class CafeIndexPage(RoutablePageMixin, BasePage):
 
 
 class CountryPage(BasePage):
-    """One country: its own map and list, and later its own moderators."""
+    """One country: its own map and list, its news, organisers, contact and moderators."""
 
     country_code = models.CharField(
         _("code du pays"), max_length=2, help_text=_("Code ISO 3166 à deux lettres, par exemple FR ou MA.")
     )
     capital = models.CharField(_("capitale"), max_length=100, blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
+    contact_email = models.EmailField(
+        _("e-mail de contact du pays"), blank=True,
+        help_text=_("Une adresse d'équipe (par exemple maroc@…), jamais celle d'une personne. La même dans toutes les langues."),
+    )
+    contact_address = models.TextField(
+        _("adresse postale"), blank=True, max_length=500,
+        help_text=_("Facultative. Une ligne par ligne d'adresse ; se traduit avec la page."),
+    )
+    contact_text = models.TextField(
+        _("texte de contact"), blank=True, max_length=600,
+        help_text=_("Deux ou trois phrases : à qui écrire, pour quoi (organiser un café, la presse, un partenariat…)."),
+    )
+    moderators_text = models.TextField(
+        _("qui modère"), blank=True, max_length=600,
+        help_text=_("Le nom de l'équipe ou de la structure qui relit les contributions de ce pays. "
+                    "Jamais de compte utilisateur ni d'e-mail personnel."),
+    )
 
-    content_panels = BasePage.content_panels + [FieldPanel("country_code"), FieldPanel("capital"), FieldPanel("introduction")]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("country_code"), FieldPanel("capital"), FieldPanel("introduction")], heading=_("Le pays")),
+        MultiFieldPanel(
+            [FieldPanel("contact_text"), FieldPanel("contact_email"), FieldPanel("contact_address")],
+            heading=_("Contact du pays"),
+            help_text=_("Affiché sur la page du pays. Les textes se traduisent ; l'e-mail est le même dans toutes les langues."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("moderators_text")],
+            heading=_("Modération"),
+            help_text=_("Un lien vers les formulaires de contribution de la langue de la page s'affiche à côté de ce texte."),
+        ),
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    override_translatable_fields = [SynchronizedField("country_code")]
+    override_translatable_fields = [
+        SynchronizedField("country_code"),
+        SynchronizedField("contact_email"),
+        TranslatableField("capital"),
+        TranslatableField("introduction"),
+        TranslatableField("contact_address"),
+        TranslatableField("contact_text"),
+        TranslatableField("moderators_text"),
+    ]
     parent_page_types = ["cafes.CafeIndexPage"]
     subpage_types = ["cafes.CafePage", "cafes.CafeReportPage", "cafes.SynthesisPage"]
 

@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import axe_violations, sent_mail
+from .conftest import ARTIFACTS, axe_violations, sent_mail
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -20,6 +20,26 @@ def _rtl_and_clean(page):
     assert axe_violations(page) == []
 
 
+def _maroc_blocks_visible(page):
+    """The landing blocks of the Maroc section: news, organisers, contact, moderators, each a labelled region."""
+    main = page.locator("main")  # the footer has a "Contact" region of its own
+    for heading in ("أخبار: المغرب", "من ينظّم المقاهي", "التواصل مع فريق هذا البلد", "الإشراف على المساهمات"):
+        region = main.get_by_role("region", name=heading)
+        expect(region).to_be_visible()
+        expect(region.get_by_role("heading", level=2)).to_be_visible()
+    expect(main.get_by_role("region", name="أخبار: المغرب").get_by_role("link", name="الرباط تحتضن أول مقهى ذكاء اصطناعي في المغرب")).to_be_visible()
+    expect(main.get_by_role("region", name="من ينظّم المقاهي").get_by_role("link", name="جامعة الأخوين")).to_be_visible()
+    expect(main.get_by_role("region", name="التواصل مع فريق هذا البلد").get_by_role("link", name="maroc@cafeia.example")).to_be_visible()
+    contribute = main.get_by_role("region", name="الإشراف على المساهمات").get_by_role("link", name="المساهمة")
+    expect(contribute).to_have_attribute("href", "/ar/contribuer/")
+    # Right to left: the blocks start on the right.
+    box = page.locator("#country-organisers-title").bounding_box()
+    content = main.bounding_box()
+    assert box["x"] + box["width"] > content["x"] + content["width"] / 2
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "maroc_section_ar.png"), full_page=True)
+
+
 def test_home_maroc_section_and_a_cafe_in_arabic(page):
     from cafes.models import CafePage
 
@@ -27,6 +47,7 @@ def test_home_maroc_section_and_a_cafe_in_arabic(page):
     _rtl_and_clean(page)
     page.goto("/ar/cafes/maroc/")
     _rtl_and_clean(page)
+    _maroc_blocks_visible(page)
     cafe = CafePage.objects.live().filter(locale__language_code="ar").first()
     page.goto(cafe.url)
     _rtl_and_clean(page)

@@ -30,6 +30,7 @@ PUBLIC_GET_ENDPOINTS += [
     "/ar/cafes/",
     "/fr/cafes/agenda/",
     "/fr/cafes/maroc/",
+    "/ar/cafes/maroc/",
     "/fr/lettre/",
     "/ar/lettre/",
     "/fr/ressources/",
@@ -43,7 +44,7 @@ PUBLIC_GET_ENDPOINTS += [
 ]
 TEXT_PARAMS.update({
     "/fr/cafes/": ["q", "near", "country", "region", "city", "mode", "audience", "organiser", "tag", "date", "date_from", "date_to", "when", "page"],
-    "/fr/lettre/": ["tag", "year", "q", "page"],
+    "/fr/lettre/": ["tag", "year", "q", "page", "pays"],
     "/fr/ressources/": ["q", "kind", "audience", "duration", "group", "screens", "licence", "theme", "tag", "page"],
     "/data/cafes.geojson": ["country", "when", "tag", "date_from"],
     "/data/synthese.json": ["year", "country"],

@@ -12,6 +12,7 @@ DEMO_BUILDERS = [
     "home.demo_lettre.build",
     "ressources.demo.build",
     "cafes.demo.build",
+    "home.demo_lettre.build_country_news",
     "cafes.demo_synthesis.build",
     "contributions.demo.build",
 ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cafeia_site', '0002_locales'),
+        ('cafeia_site', '0005_remove_footer_text_from_settings'),
     ]
 
     operations = [
