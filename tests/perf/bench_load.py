@@ -51,7 +51,7 @@ def test_load():
     lines = [
         f"\n## Load: gunicorn {run.WORKERS} sync workers, production settings, PostgreSQL, wrk {run.CONNECTIONS} "
         f"connections without pause, {SECONDS} s per run, on {os.cpu_count()} cores shared with wrk\n",
-        "| page | cached req/s | p50 | p95 | rendered req/s | p50 | p95 | ratio to bare (cached / rendered) "
+        "| page | cached req/s | p50 ms | p95 ms | rendered req/s | p50 ms | p95 ms | ratio to bare (cached / rendered) "
         "| SQL (rendered / cached) | HTML KB | gzip KB (served) | brotli KB |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
