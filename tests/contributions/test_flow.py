@@ -144,9 +144,14 @@ def test_editor_publishing_directly_counts_as_approval(submit, confirm, django_c
     assert "publiée" in mail.outbox[-1].subject
 
 
-def test_arabic_contribution_goes_to_the_maroc_tree_and_its_moderators(submit, confirm, moderators, django_capture_on_commit_callbacks):
+def _reports_counted(client, country=""):
+    return client.get("/data/synthese.json", {"year": 2026, "country": country}).json()["reports"]
+
+
+def test_arabic_contribution_goes_to_the_maroc_tree_and_its_moderators(client, submit, confirm, moderators, django_capture_on_commit_callbacks):
     data = {**REPORT, "cafe_name": "مقهى الذكاء الاصطناعي 😀", "cafe_city": "إفران", "country": "MA",
             "summary": "نقاش حول الذكاء الاصطناعي والتعليم"}
+    before = {code: _reports_counted(client, code) for code in ("", "MA", "FR")}
     contribution = _submit_and_confirm(submit, confirm, "compte-rendu", data, language="ar")
     page = contribution.page.specific
     assert page.locale.language_code == "ar"
@@ -155,9 +160,15 @@ def test_arabic_contribution_goes_to_the_maroc_tree_and_its_moderators(submit, c
     assert "مساهمت" in mail.outbox[-1].body  # "your contribution", from the ar catalog
     with pytest.raises(AssertionError):
         act(page, moderators["FR"], "approve")
+    assert client.get(f"/ar/cafes/maroc/{page.slug}/").status_code == 404  # nothing public before approval
     with django_capture_on_commit_callbacks(execute=True):
         act(page, moderators["MA"], "approve")
-    assert CafeReportPage.objects.get(pk=page.pk).live
+    report = CafeReportPage.objects.get(pk=page.pk)
+    assert report.live and report.url.startswith("/ar/cafes/maroc/")
+    assert "نقاش حول الذكاء الاصطناعي والتعليم" in client.get(report.url).content.decode()
+    # Counted in Morocco's figures and the national ones, never in France's.
+    after = {code: _reports_counted(client, code) for code in ("", "MA", "FR")}
+    assert after == {"": before[""] + 1, "MA": before["MA"] + 1, "FR": before["FR"]}
 
 
 def test_approved_arabic_cafe_shows_in_the_maroc_section_and_national_list_only(client, submit, confirm, moderators, django_capture_on_commit_callbacks):
