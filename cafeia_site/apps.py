@@ -7,9 +7,8 @@ class CafeiaSiteConfig(AppConfig):
     verbose_name = "Café IA"
 
     def ready(self):
-        from . import page_cache, signals  # noqa: F401
-
-        page_cache.connect()
+        from . import page_cache, signals  # noqa: F401 (page_cache registers its Wagtail hooks)
         from .personal_data import register_defaults
 
+        signals.connect()
         register_defaults()

@@ -14,12 +14,6 @@ def bump_data_version(**kwargs) -> None:
     increment(VERSION_KEY, start=1)
 
 
-def invalidate_pages(**kwargs) -> None:
-    from cafeia_site import chrome
-
-    chrome.invalidate()
-
-
 def connect() -> None:
     from .models import Animateur, CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
 
@@ -27,6 +21,3 @@ def connect() -> None:
     for model in (CafePage, CafeReportPage, CountryPage, CafeIndexPage, Organisation, Animateur):
         post_save.connect(bump_data_version, sender=model, dispatch_uid=f"cafes-data-save-{model.__name__}")
         post_delete.connect(bump_data_version, sender=model, dispatch_uid=f"cafes-data-delete-{model.__name__}")
-    # Organisation names show on country pages (organisers) and café pages: cached pages drop with the chrome.
-    post_save.connect(invalidate_pages, sender=Organisation, dispatch_uid="cafes-pages-save-Organisation")
-    post_delete.connect(invalidate_pages, sender=Organisation, dispatch_uid="cafes-pages-delete-Organisation")

@@ -187,8 +187,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "cafeia_cache",
     },
-    # Wagtail looks renditions up on every image it shows: keep that off the database.
-    # Whole pages for anonymous readers, emptied when anything they show changes (cafeia_site.page_cache).
+    # Whole pages for anonymous readers, emptied when anything they show changes (cafeia_site.page_cache, cafeia_site.signals).
     # Kept 5 minutes at most: "upcoming" cafés become past ones with time alone, without any publish.
     "pages": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -196,6 +195,7 @@ CACHES = {
         "TIMEOUT": 5 * 60,
         "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
     },
+    # Wagtail looks renditions up on every image it shows: keep that off the database.
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "TIMEOUT": 600,

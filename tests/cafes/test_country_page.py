@@ -162,12 +162,18 @@ def test_organisers_are_distinct_and_only_from_live_cafes_of_the_country(client)
     assert "Structure fantôme" not in organisers
 
 
-def test_an_organisation_rename_reaches_the_cached_pages():
+def test_an_organisation_rename_reaches_the_cached_pages(client, settings):
+    settings.WAGTAIL_CACHE = True
+    client.get("/fr/cafes/maroc/")
+    assert client.get("/fr/cafes/maroc/")["X-Cache"] == "hit"
     version_before = counters.value("chrome:version", 1)
     org = organisation("universite-al-akhawayn")
-    org.city = "Ifrane (campus)"
+    org.name = "Université Al Akhawayn, campus d’Ifrane"
     org.save()
     assert counters.value("chrome:version", 1) == version_before + 1
+    response = client.get("/fr/cafes/maroc/")
+    assert response["X-Cache"] == "miss"
+    assert "Université Al Akhawayn, campus d’Ifrane" in response.content.decode()
 
 
 # --- bad input ------------------------------------------------------------------------------------
