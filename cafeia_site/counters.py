@@ -4,7 +4,7 @@ Each increment is one atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING` (P
 so concurrent requests never lose a count: a rate limit holds under a burst from one address.
 A counter with a timeout starts again from `start` once it has expired.
 """
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import connection
 from django.utils import timezone
@@ -42,5 +42,6 @@ def value(key: str, default: int = 0) -> int:
     return row[0]
 
 
-def purge_expired() -> int:
-    return Counter.objects.filter(expires_at__lte=timezone.now()).delete()[0]
+def purge_expired(now: datetime) -> int:
+    """Rate-limit counters are keyed by a hash of an address; once expired they serve nothing."""
+    return Counter.objects.filter(expires_at__lte=now).delete()[0]

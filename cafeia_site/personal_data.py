@@ -121,15 +121,10 @@ def purge_finished_tasks(now: datetime) -> int:
     return DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()[0]
 
 
-def purge_expired_counters(now: datetime) -> int:
-    """Rate-limit counters are keyed by a hash of an address; once expired they serve nothing."""
+def register_defaults() -> None:
     from .counters import purge_expired
 
-    return purge_expired()
-
-
-def register_defaults() -> None:
     register("auth.users", exporter=export_users, deleter=delete_users)
     register("axes.login_attempts", purger=purge_login_attempts)
     register("tasks.finished", purger=purge_finished_tasks)
-    register("counters.expired", purger=purge_expired_counters)
+    register("counters.expired", purger=purge_expired)
