@@ -37,7 +37,19 @@ class Audience(models.Model):
         return str(self.get_code_display())
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
+class NamedEntry:
+    """A directory entry is shown by its name, and its address slug is made from it when left empty."""
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
+
+class Organisation(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
     class Kind(models.TextChoices):
         LIBRARY = "bibliotheque", _("Bibliothèque, médiathèque")
         ASSOCIATION = "association", _("Association")
@@ -70,16 +82,8 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("structures")
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="cafes_organisation_slug_locale")]
 
-    def __str__(self) -> str:
-        return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
-
-
-class Animateur(TranslatableMixin, index.Indexed, models.Model):
+class Animateur(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant dans l'adresse"), max_length=120)
     bio = models.TextField(_("présentation"), blank=True)
@@ -100,11 +104,3 @@ class Animateur(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("animateur ou animatrice")
         verbose_name_plural = _("animateurs et animatrices")
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="cafes_animateur_slug_locale")]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
