@@ -9,6 +9,7 @@ from cafeia_site.counters import increment, value
 from cafeia_site.security import client_ip as security_client_ip
 
 RATE_LIMIT_WINDOW_SECONDS = 60 * 60
+DEFAULT_RATE_LIMIT_PER_HOUR = 10
 SPAM_COUNTER_KEY = "contributions:spam:{reason}"
 _SALT = "contributions.form-started"
 
@@ -18,7 +19,7 @@ def min_fill_seconds() -> int:
 
 
 def rate_limit_per_hour() -> int:
-    return getattr(settings, "CONTRIBUTIONS_RATE_LIMIT_PER_HOUR", 10)
+    return getattr(settings, "CONTRIBUTIONS_RATE_LIMIT_PER_HOUR", DEFAULT_RATE_LIMIT_PER_HOUR)
 
 
 def form_started_token() -> str:

@@ -39,9 +39,9 @@ def _psql(sql: str, database: str = "postgres") -> str:
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
-def _manage(*args, settings="cafeia_site.settings.test", env=None):
-    subprocess.run([PYTHON, "manage.py", *args, f"--settings={settings}"], cwd=REPO, check=True,
-                   env={**os.environ, "DATABASE_URL": database_url(), **(env or {})}, stdout=subprocess.DEVNULL)
+def _python(*args, env: dict) -> str:
+    """Runs `python <args>` in the repository (manage.py or a module) and returns what it printed."""
+    return subprocess.run([PYTHON, *args], cwd=REPO, env=env, check=True, capture_output=True, text=True).stdout
 
 
 def prepare_database(rebuild: bool) -> dict:
@@ -53,16 +53,14 @@ def prepare_database(rebuild: bool) -> dict:
         _psql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
         _psql(f"CREATE DATABASE {DB_NAME}")
         started = time.perf_counter()
-        _manage("migrate", "--noinput")
-        _manage("createcachetable")
-        _manage("load_demo")
-        subprocess.run([PYTHON, "-m", "tests.perf.volume", "--build"], cwd=REPO, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        _python("manage.py", "migrate", "--noinput", env=env)
+        _python("manage.py", "createcachetable", env=env)
+        _python("manage.py", "load_demo", env=env)
+        _python("-m", "tests.perf.volume", "--build", env=env)
         # After a bulk load the planner's statistics are stale (autovacuum would catch up later).
         _psql("ANALYZE", DB_NAME)
         print(f"[load] database {DB_NAME} built in {time.perf_counter() - started:.0f} s", flush=True)
-    out = subprocess.run([PYTHON, "-m", "tests.perf.volume"], cwd=REPO, env=env, check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
+    return json.loads(_python("-m", "tests.perf.volume", env=env))
 
 
 def production_env(static_root: str) -> dict:
@@ -91,9 +89,8 @@ def gunicorn():
     """Collects the static files (fingerprinted, compressed) and serves the site; yields its base URL."""
     static_root = tempfile.mkdtemp(prefix="cafeia-bench-static-")
     env = production_env(static_root)
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput"], cwd=REPO, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
-    subprocess.run([PYTHON, "manage.py", "clear_wagtail_cache"], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
+    _python("manage.py", "collectstatic", "--noinput", env=env)
+    _python("manage.py", "clear_wagtail_cache", env=env)
     port = _free_port()
     proc = subprocess.Popen(
         [str(Path(PYTHON).with_name("gunicorn")), "cafeia_site.wsgi", "--workers", str(WORKERS),
