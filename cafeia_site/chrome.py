@@ -63,8 +63,4 @@ def chrome_for(request) -> Chrome:
     language = get_language() or "fr"
     version = value(_VERSION_KEY, 1)
     key = f"chrome:{version}:{site.pk if site else 0}:{language}:{request.get_host()}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = _build(request, site, language)
-        cache.set(key, chrome, CHROME_CACHE_SECONDS)
-    return chrome
+    return cache.get_or_set(key, lambda: _build(request, site, language), CHROME_CACHE_SECONDS)

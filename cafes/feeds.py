@@ -81,10 +81,7 @@ def geojson(request):
     query = urlencode(sorted(request.GET.items()))
     key = "cafes:geojson:" + hashlib.sha256(
         f"{data_version()}|{request.get_host()}|{locale.language_code}|{query}".encode()).hexdigest()
-    packed = cache.get(key)
-    if packed is None:
-        packed = gzip.compress(_geojson_body(request, locale), 6)
-        cache.set(key, packed, GEOJSON_CACHE_SECONDS)
+    packed = cache.get_or_set(key, lambda: gzip.compress(_geojson_body(request, locale), 6), GEOJSON_CACHE_SECONDS)
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         response = HttpResponse(packed, content_type="application/geo+json; charset=utf-8")
         response["Content-Encoding"] = "gzip"

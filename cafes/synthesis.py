@@ -153,21 +153,13 @@ def compute(*, year: int, country_code: str = "") -> Figures:
 
 def figures_for(*, year: int, country_code: str = "") -> Figures:
     key = f"synthesis:{data_version()}:{year}:{country_code or 'all'}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute(year=year, country_code=country_code)
-        cache.set(key, figures, CACHE_SECONDS)
-    return figures
+    return cache.get_or_set(key, lambda: compute(year=year, country_code=country_code), CACHE_SECONDS)
 
 
 def cafes_held(*, year: int, country_code: str = "") -> int:
     """The one figure the home page shows, cached on its own: reading the whole figures back costs more."""
     key = f"synthesis-held:{data_version()}:{year}:{country_code or 'all'}"
-    held = cache.get(key)
-    if held is None:
-        held = figures_for(year=year, country_code=country_code).cafes_held
-        cache.set(key, held, CACHE_SECONDS)
-    return held
+    return cache.get_or_set(key, lambda: figures_for(year=year, country_code=country_code).cafes_held, CACHE_SECONDS)
 
 
 def grouped_lines(figures: Figures, *, hidden: set[tuple[str, int]] = frozenset(), pinned: set[tuple[str, int]] = frozenset(),
