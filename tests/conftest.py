@@ -11,10 +11,22 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test sees the whole demo tree, in fr, ar and en; each test's changes roll back."""
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """Every test sees the whole demo tree, in fr, ar and en; each test's changes roll back.
+
+    With `--reuse-db` (a developer's loop, never CI) a database that already holds the demo is kept as it is.
+    """
     with django_db_blocker.unblock():
+        if request.config.getoption("reuse_db") and _demo_loaded():
+            return
         call_command("load_demo", stdout=io.StringIO())
+
+
+def _demo_loaded() -> bool:
+    from contributions.models import Contribution
+    from home.models import HomePage
+
+    return HomePage.objects.exists() and Contribution.objects.exists()
 
 
 def pytest_collection_modifyitems(config, items):

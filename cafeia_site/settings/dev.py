@@ -8,6 +8,7 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Passwords of the demo accounts created by `load_demo`; only ever in dev.
 DEMO_PASSWORDS = {
+    "administrateur": "cafeia-admin",
     "editor": "cafeia-editor",
     "moderator": "cafeia-moderator",
     "moderateur-maroc": "cafeia-maroc",

@@ -20,6 +20,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 
 DEMO_PASSWORDS = {
+    "administrateur": "cafeia-admin",
     "editor": "cafeia-editor",
     "moderator": "cafeia-moderator",
     "moderateur-maroc": "cafeia-maroc",

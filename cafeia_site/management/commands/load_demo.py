@@ -18,10 +18,11 @@ DEMO_BUILDERS = [
 ]
 
 DEMO_ACCOUNTS = [
-    # username, groups, is_superuser
-    ("editor", ["Editors"], False),
-    ("moderator", ["Modérateurs"], False),
-    ("moderateur-maroc", ["Modérateurs Maroc"], False),
+    # username, groups, is_superuser, what the account is for
+    ("administrateur", [], True, "the programme team: everything, users and settings included"),
+    ("editor", ["Editors"], False, "writes, translates and publishes pages, articles and editions"),
+    ("moderator", ["Modérateurs"], False, "moderates contributions for France and the national sections"),
+    ("moderateur-maroc", ["Modérateurs Maroc"], False, "moderates contributions for the Maroc section only"),
 ]
 
 
@@ -49,7 +50,7 @@ class Command(BaseCommand):
     def _accounts(self, passwords):
         User = get_user_model()
         rows = []
-        for username, group_names, is_superuser in DEMO_ACCOUNTS:
+        for username, group_names, is_superuser, purpose in DEMO_ACCOUNTS:
             password = passwords.get(username)
             if not password:
                 raise CommandError(f"DEMO_PASSWORDS has no password for {username}")
@@ -64,7 +65,7 @@ class Command(BaseCommand):
                 group = Group.objects.filter(name=name).first()
                 if group is not None:
                     user.groups.add(group)
-            rows.append((username, password))
+            rows.append((username, password, purpose))
         self.stdout.write("Demo accounts (dev only) for http://127.0.0.1:8000/admin/ :")
-        for username, password in rows:
-            self.stdout.write(f"  {username:<18} {password}")
+        for username, password, purpose in rows:
+            self.stdout.write(f"  {username:<18} {password:<18} {purpose}")
