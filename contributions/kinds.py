@@ -218,6 +218,10 @@ class FormatForm(ContributionForm):
     materials = forms.CharField(label=_("Matériel nécessaire"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     variations = forms.CharField(label=_("Variantes et conseils"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=3000)
     authors = forms.CharField(label=_("Auteurs à citer"), max_length=255, help_text=_("Les noms ou la structure à créditer."))
+    country_code = forms.ChoiceField(
+        label=_("Votre pays"), required=False, choices=[],
+        help_text=_("Les modérateurs de ce pays reliront votre format."),
+    )
     licence = forms.ChoiceField(label=_("Licence"), choices=LICENCE_CHOICES, initial="cc-by-nc-4.0")
     licence_accepted = forms.BooleanField(
         label=_("Je peux partager ce format et j'accepte qu'il soit publié sous la licence choisie, avec attribution."),
@@ -226,6 +230,7 @@ class FormatForm(ContributionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["country_code"].choices = [("", "—")] + _country_choices(self.language_code)
         for n in range(1, STEP_SLOTS + 1):
             self.fields[f"step_{n}_title"] = forms.CharField(label=_("Étape %(n)d : titre") % {"n": n}, required=n == 1, max_length=200)
             self.fields[f"step_{n}_duration"] = forms.IntegerField(
@@ -248,6 +253,9 @@ class FormatForm(ContributionForm):
 @register(Kind.FORMAT)
 class FormatBuilder(Builder):
     page_model = ResourcePage
+
+    def country_code(self, data):
+        return data.get("country_code", "")
 
     def target_parent(self, data, *, locale, country_code):
         index = ResourceIndexPage.objects.filter(locale=locale).first()

@@ -6,10 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, WorkflowState
+from wagtail.signals import workflow_approved
 
 from . import builders
 from .models import OPEN_STATUSES, Contribution, ContributionEvent, ContributionFile, Status
+from .selectors import moderation_workflow
 from .tasks import send_contribution_email
 from .tokens import read_token
 from .uploads import CleanFile
@@ -91,10 +94,11 @@ def contribution_submit(
     return contribution, True
 
 
-def _check_moderation(page: Page):
-    workflow = page.get_workflow()
+def _moderation_workflow(contribution, parent: Page):
+    """The workflow of the contribution's country if it has one, else of the subtree; refused if it would not review."""
+    workflow = moderation_workflow(country_code=contribution.country_code, locale=contribution.locale, parent=parent)
     if workflow is None or not workflow.active or not workflow.workflow_tasks.filter(task__active=True).exists():
-        raise ModerationUnavailable(page.url_path)
+        raise ModerationUnavailable(parent.url_path)
     return workflow
 
 
@@ -107,10 +111,11 @@ def contribution_confirm(*, token: str) -> Contribution:
             return contribution
         builder = builders.for_kind(contribution.kind)
         page = builder.create_draft(contribution)
-        workflow = _check_moderation(page)
+        parent = page.get_parent()
+        workflow = _moderation_workflow(contribution, parent)
         workflow.start(page, user=None)
         contribution.page = page
-        contribution.target_path = page.get_parent().path
+        contribution.target_path = parent.path
         contribution.status = Status.IN_MODERATION
         contribution.save()
         _event(contribution, "confirmed")
@@ -122,20 +127,43 @@ def contribution_for_status_token(*, token: str) -> Contribution:
     return Contribution.objects.select_related("locale", "page").get(public_id=read_token(token, "status"))
 
 
+def _move_draft(page: Page, parent: Page) -> Page:
+    """A draft follows its country: moved under the new parent, under a slug free there."""
+    if page.get_parent().pk == parent.pk:
+        return page
+    slug = find_available_slug(parent, page.slug)
+    if slug != page.slug:
+        page.slug = slug
+        page.save(update_fields=["slug"])
+    page.move(parent, pos="last-child")
+    return Page.objects.get(pk=page.pk).specific
+
+
 def contribution_resubmit(*, contribution: Contribution, data: dict, uploads: list[Upload] = ()) -> Contribution:
-    """The contributor's edit after a request for changes: a new revision, and the same workflow goes on."""
+    """The contributor's edit after a request for changes: a new revision, moderated by whoever its country now calls for."""
     with transaction.atomic():
-        contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+        contribution = Contribution.objects.select_for_update().select_related("locale").get(pk=contribution.pk)
         if contribution.status != Status.CHANGES_REQUESTED or contribution.page is None:
             raise ValidationError(_("Cette contribution n'attend pas de modification."))
-        contribution.data = {**contribution.data, **data}
-        _store_uploads(contribution, list(uploads), replace=True)
-        builder = builders.for_kind(contribution.kind)
-        page = builder.update_draft(contribution, contribution.page.specific)
-        state = page.current_workflow_state
+        state = contribution.page.current_workflow_state
         if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
             raise ValidationError(_("La modération de cette contribution n'attend plus de modification."))
-        state.resume(user=None)
+        contribution.data = {**contribution.data, **data}
+        builder = builders.for_kind(contribution.kind)
+        contribution.country_code = builder.country_code(contribution.data)
+        parent = builder.target_parent(contribution.data, locale=contribution.locale, country_code=contribution.country_code)
+        workflow = _moderation_workflow(contribution, parent)
+        _store_uploads(contribution, list(uploads), replace=True)
+        page = _move_draft(contribution.page.specific, parent)
+        page = builder.update_draft(contribution, page)
+        if state.workflow_id == workflow.pk:
+            state.resume(user=None)
+        else:
+            # Another country, other moderators: the old moderation ends, the new one starts on this revision.
+            state.cancel(user=None)
+            workflow.start(page, user=None)
+        contribution.page = page
+        contribution.target_path = parent.path
         contribution.status = Status.IN_MODERATION
         contribution.last_comment = ""
         contribution.save()
@@ -171,7 +199,30 @@ def contribution_published(*, page_id, user) -> None:
     _email_after_commit(contribution, "published")
 
 
+def contribution_approve_from_task(*, task_state, user, comment: str = "") -> None:
+    """Approval by a member of the task's groups; on the last task, the approver publishes.
+
+    The workflow chose who approves: a country's moderators publish their country's contributions even
+    where the draft lies outside the pages they may publish (a Moroccan testimony in the national
+    index), and are given no publish right there. The caller has checked the user may act on the task.
+    """
+    with transaction.atomic():
+        task_state.approve(user=user, update=False, comment=comment)
+        workflow_state = task_state.workflow_state
+        if workflow_state.get_next_task() is not None:
+            workflow_state.update(user=user)
+            return
+        # Recorded first so the history names the approver; the page_published signal then finds it done.
+        contribution_published(page_id=workflow_state.object_id, user=user)
+        workflow_state.status = WorkflowState.STATUS_APPROVED
+        workflow_state.save(update_fields=["status"])
+        workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)
+        workflow_approved.send(sender=WorkflowState, instance=workflow_state, user=user)
+
+
 def contribution_refuse_from_task(*, task_state, user, comment: str) -> None:
+    if not comment.strip():
+        raise ValidationError(_("Pour refuser, donnez une raison : elle est envoyée par e-mail au contributeur."))
     with transaction.atomic():
         contribution = _contribution_for_page(task_state.workflow_state.object_id)
         if contribution is not None:
