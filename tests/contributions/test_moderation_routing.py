@@ -97,7 +97,9 @@ def test_neither_moderator_can_act_on_the_others_contribution_by_any_url(
                 f"/admin/pages/workflow/action/{contribution.page_id}/{action}/{state.pk}/", {"comment": "Non."}
             )
             assert refused(response), action
-        assert refused(client.post(f"/admin/pages/{contribution.page_id}/edit/", {"action-publish": "publish"}))
+        published = client.post(f"/admin/pages/{contribution.page_id}/edit/", {"action-publish": "publish"})
+        assert published.status_code == 302  # refused, with a message: only its moderators publish it
+        assert any("seuls ses modérateurs" in str(m) for m in published.wsgi_request._messages) or refused(published)
     contribution.refresh_from_db()
     assert contribution.status == Status.IN_MODERATION
     assert not Page.objects.get(pk=contribution.page_id).live
