@@ -85,15 +85,22 @@ def moderation_workflow(*, country_code: str, locale, parent: Page) -> Workflow 
 
 
 def moderated_workflow_ids(user) -> set[int] | None:
-    """Workflows with an active task this user approves; None means all of them (superusers)."""
+    """Workflows with an active task this user approves; None means all of them (superusers).
+
+    Kept on the user object, as Wagtail keeps its group checks: the menu, the view and the
+    editor's guards ask it several times in one request.
+    """
     if not user.is_authenticated or not user.is_active:
         return set()
     if user.is_superuser:
         return None
+    if (cached := getattr(user, "_moderated_workflow_ids", None)) is not None:
+        return cached
     task_ids = []
     for model in GROUP_TASK_MODELS:
         task_ids += model.objects.filter(active=True, groups__user=user).values_list("pk", flat=True)
-    return set(WorkflowTask.objects.filter(task_id__in=task_ids).values_list("workflow_id", flat=True))
+    user._moderated_workflow_ids = set(WorkflowTask.objects.filter(task_id__in=task_ids).values_list("workflow_id", flat=True))
+    return user._moderated_workflow_ids
 
 
 def user_moderates(user) -> bool:
