@@ -26,7 +26,8 @@ def _collection():
 def _public_image(record: ContributionFile):
     Image = get_image_model()
     with record.file.open("rb") as handle:
-        image = Image(title=(record.alt_text or record.original_name)[:255], collection=_collection())
+        image = Image(title=(record.alt_text or record.original_name)[:255], description=record.alt_text[:255],
+                      collection=_collection())
         # The private file's random name: nothing about the contributor in the public URL.
         image.file.save(posixpath.basename(record.file.name), ImageFile(handle), save=False)
         image._set_image_file_metadata()

@@ -14,7 +14,8 @@ def export(email: str) -> list[dict]:
             "kind": c.kind, "status": c.status, "language": c.locale.language_code, "country": c.country_code,
             "email": c.email, "consent_at": c.consent_at.isoformat(), "consent_version": c.consent_version,
             "created_at": c.created_at.isoformat(), "data": c.data,
-            "files": [{"name": f.original_name, "type": f.content_type, "size": f.size} for f in c.files.all()],
+            "files": [{"name": f.original_name, "type": f.content_type, "size": f.size,
+                       "published": f.image_id is not None or f.document_id is not None} for f in c.files.all()],
             "history": [{"at": e.at.isoformat(), "action": e.action, "comment": e.comment} for e in c.events.all()],
             "page_id": c.page_id,
         })

@@ -1,5 +1,6 @@
 """Files sent with contributions: private until a moderator approves, public after, and every copy gone when they go."""
 import io
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -159,7 +160,7 @@ def test_approval_publishes_the_photo_without_gps_and_the_document(
     [photo] = page.photos.all()
     record = report.files.get()
     assert record.image_id == photo.image_id
-    assert photo.alt_text == "Le public du café" and photo.consent
+    assert photo.alt_text == photo.image.description == "Le public du café" and photo.consent
     # The published revision holds the photo: the next edit keeps it.
     assert [p["image"] for p in page.live_revision.content["photos"]] == [photo.image_id]
     assert page.get_latest_revision().pk == page.live_revision_id
@@ -254,6 +255,10 @@ def test_erasure_removes_published_photos_and_documents_and_keeps_the_pages(
     privates = [private_path(r) for r in ContributionFile.objects.filter(contribution__in=[report, format_with_pdf])]
     assert all(p.is_file() for p in copies + privates)
     assert client.get(f"/api/v2/images/{image.pk}/").status_code == 200
+    exported = io.StringIO()
+    call_command("export_personal_data", "--email", "photos@example.org", stdout=exported)
+    [row] = json.loads(exported.getvalue())["sources"]["contributions"]
+    assert [f["published"] for f in row["files"]] == [True]
 
     out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
