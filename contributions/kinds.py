@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,15 @@ def _documents(contribution):
     return out
 
 
+def _page_id(value) -> int | None:
+    """A page id from the address or the form, or None for anything else (a bogus value is ignored, not an error)."""
+    try:
+        number = int(str(value or "").strip())
+    except ValueError:
+        return None
+    return number if 0 < number < 2**31 else None
+
+
 def _credit(data) -> str:
     mode = data.get("author_credit_mode", "anonymous")
     return "" if mode == "anonymous" else (data.get("author_credit") or "").strip()
@@ -129,11 +139,18 @@ class ReportForm(ContributionForm, CreditFields):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        since = timezone.now() - timedelta(days=550)
+        now = timezone.now()
+        # A café's page links here with ?cafe=<its id>: that café is offered even when older than the list's range.
+        named = _page_id(self.data.get("cafe") if self.is_bound else self.query.get("cafe"))
+        offered = Q(start__gte=now - timedelta(days=550))
+        if named:
+            offered |= Q(pk=named)
         self.fields["cafe"].queryset = (
-            CafePage.objects.live().filter(locale__language_code=self.language_code, start__gte=since, start__lte=timezone.now())
+            CafePage.objects.live().filter(offered, locale__language_code=self.language_code, start__lte=now)
             .order_by("-start").only("id", "title", "start", "city")
         )
+        if not self.is_bound and named and self.fields["cafe"].queryset.filter(pk=named).exists():
+            self.initial["cafe"] = named
         self.fields["cafe"].label_from_instance = lambda p: f"{p.title} — {p.city} ({p.start:%d/%m/%Y})" if p.city else p.title
         self.fields["country"].choices = [("", "—")] + _country_choices(self.language_code)
         self.fields["format"].queryset = ResourcePage.objects.live().filter(
