@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_article_country'),
+        ('home', '0005_editorial_roles'),
     ]
 
     operations = [
