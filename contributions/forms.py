@@ -206,7 +206,9 @@ class ContributionForm(forms.Form):
         items = [{"anchor": "", "text": str(error)} for error in self.non_field_errors()]
         for bound in self:
             for error in bound.errors:
-                text = gettext("%(label)s : %(error)s") % {"label": bound.label, "error": error}
+                # A label may be a sentence (a consent): its full stop would come before the colon.
+                label = str(bound.label).rstrip(" .")
+                text = gettext("%(label)s : %(error)s") % {"label": label, "error": error}
                 items.append({"anchor": "" if bound.is_hidden else bound.anchor, "text": text})
         return items
 

@@ -129,6 +129,7 @@ def test_the_error_summary_lists_and_links_each_faulty_field_and_takes_the_focus
             assert re.search(rf'<fieldset aria-describedby="[^"]*{field_id}_error', html)
         assert " : " in unescape(text)
     assert "Un point à corriger" in html or "points à corriger" in html
+    assert ". :" not in unescape(summary.group(2))  # a sentence label loses its full stop before the colon
 
 
 def test_the_summary_and_the_error_name_a_radio_group_by_its_first_button(submit):
