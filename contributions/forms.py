@@ -40,6 +40,15 @@ def figure(n: int) -> str:
     return number_format(n, force_grouping=True)
 
 
+def page_id(value) -> int | None:
+    """A page id from an address or a form, None for anything else (a bogus value is ignored, not an error)."""
+    try:
+        number = int(str(value or "").strip())
+    except ValueError:
+        return None
+    return number if 0 < number < 2**31 else None
+
+
 class TextLimit(MaxLengthValidator):
     """Refuses text past the limit, saying by how much; the text itself stays in the field."""
 

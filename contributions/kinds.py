@@ -22,7 +22,7 @@ from ressources.models import Kind as ResourceKind
 from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage, Screens
 
 from .builders import Builder, register
-from .forms import ContributionForm, LinesField
+from .forms import ContributionForm, LinesField, page_id
 from .models import ContributionFile, Kind
 
 STEP_SLOTS = 6
@@ -72,15 +72,6 @@ def _documents(contribution):
             document.save()
         out.append((record, document))
     return out
-
-
-def _page_id(value) -> int | None:
-    """A page id from the address or the form, or None for anything else (a bogus value is ignored, not an error)."""
-    try:
-        number = int(str(value or "").strip())
-    except ValueError:
-        return None
-    return number if 0 < number < 2**31 else None
 
 
 def _credit(data) -> str:
@@ -141,10 +132,8 @@ class ReportForm(ContributionForm, CreditFields):
         super().__init__(*args, **kwargs)
         now = timezone.now()
         # A café's page links here with ?cafe=<its id>: that café is offered even when older than the list's range.
-        named = _page_id(self.data.get("cafe") if self.is_bound else self.query.get("cafe"))
-        offered = Q(start__gte=now - timedelta(days=550))
-        if named:
-            offered |= Q(pk=named)
+        named = page_id(self.data.get("cafe") if self.is_bound else self.query.get("cafe"))
+        offered = Q(start__gte=now - timedelta(days=550)) | Q(pk=named or 0)
         self.fields["cafe"].queryset = (
             CafePage.objects.live().filter(offered, locale__language_code=self.language_code, start__lte=now)
             .order_by("-start").only("id", "title", "start", "city")
