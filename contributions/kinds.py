@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ from ressources.models import Kind as ResourceKind
 from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage, Screens
 
 from .builders import Builder, register
-from .forms import ContributionForm, LinesField
+from .forms import ContributionForm, LinesField, page_id
 from .models import Kind
 
 STEP_SLOTS = 6
@@ -91,11 +92,16 @@ class ReportForm(ContributionForm, CreditFields):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        since = timezone.now() - timedelta(days=550)
+        now = timezone.now()
+        # A café's page links here with ?cafe=<its id>: that café is offered even when older than the list's range.
+        named = page_id(self.data.get("cafe") if self.is_bound else self.query.get("cafe"))
+        offered = Q(start__gte=now - timedelta(days=550)) | Q(pk=named or 0)
         self.fields["cafe"].queryset = (
-            CafePage.objects.live().filter(locale__language_code=self.language_code, start__gte=since, start__lte=timezone.now())
+            CafePage.objects.live().filter(offered, locale__language_code=self.language_code, start__lte=now)
             .order_by("-start").only("id", "title", "start", "city")
         )
+        if not self.is_bound and named and self.fields["cafe"].queryset.filter(pk=named).exists():
+            self.initial["cafe"] = named
         self.fields["cafe"].label_from_instance = lambda p: f"{p.title} — {p.city} ({p.start:%d/%m/%Y})" if p.city else p.title
         self.fields["country"].choices = [("", "—")] + _country_choices(self.language_code)
         self.fields["format"].queryset = ResourcePage.objects.live().filter(
