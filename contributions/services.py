@@ -10,7 +10,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.signals import workflow_approved
 
-from . import builders
+from . import builders, files
 from .models import OPEN_STATUSES, Contribution, ContributionEvent, ContributionFile, Status
 from .selectors import moderation_workflow
 from .tasks import send_contribution_email
@@ -47,10 +47,8 @@ def _email_after_commit(contribution, message):
 
 def _store_uploads(contribution, uploads: list[Upload], *, replace=False):
     if replace:
-        slots = [u.slot for u in uploads]
-        for old in contribution.files.filter(slot__in=slots):
-            old.file.delete(save=False)
-            old.delete()
+        # A new file in a slot replaces the old one, every copy of it.
+        files.files_delete(contribution.files.filter(slot__in=[u.slot for u in uploads]))
     for upload in uploads:
         record = ContributionFile(
             contribution=contribution, kind=upload.kind, slot=upload.slot,
@@ -187,11 +185,13 @@ def contribution_changes_requested(*, page_id, user, comment: str) -> None:
     _email_after_commit(contribution, "changes_requested")
 
 
-def contribution_published(*, page_id, user) -> None:
-    """Approval through the workflow, or an editor pressing Publish: either way the contributor is told."""
-    contribution = _contribution_for_page(page_id)
+def contribution_published(*, page, revision, user) -> None:
+    """Approval through the workflow, or an editor pressing Publish: either way the files become public, on the
+    page and in the revision being published, and the contributor is told."""
+    contribution = _contribution_for_page(page.pk)
     if contribution is None:
         return
+    builders.for_kind(contribution.kind).publish_files(page, contribution, revision)
     contribution.status = Status.PUBLISHED
     contribution.last_comment = ""
     contribution.save()
@@ -212,12 +212,15 @@ def contribution_approve_from_task(*, task_state, user, comment: str = "") -> No
         if workflow_state.get_next_task() is not None:
             workflow_state.update(user=user)
             return
-        # Recorded first so the history names the approver; the page_published signal then finds it done.
-        contribution_published(page_id=workflow_state.object_id, user=user)
+        # As WorkflowState.finish(), publishing without the page-permission check.
         workflow_state.status = WorkflowState.STATUS_APPROVED
         workflow_state.save(update_fields=["status"])
         workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)
         workflow_approved.send(sender=WorkflowState, instance=workflow_state, user=user)
+        # page_published recorded the publication under the revision's author: the approver is who decided.
+        ContributionEvent.objects.filter(
+            contribution__page_id=workflow_state.object_id, action="published", actor__isnull=True
+        ).update(actor=user)
 
 
 def contribution_refuse_from_task(*, task_state, user, comment: str) -> None:
@@ -231,6 +234,8 @@ def contribution_refuse_from_task(*, task_state, user, comment: str) -> None:
             contribution.save()
             _event(contribution, "rejected", actor=user, comment=comment)
             _email_after_commit(contribution, "rejected")
+            # Nothing refused is kept for later: the files go now, the rest with the retention purge.
+            files.files_delete(contribution.files.all())
         task_state.workflow_state.cancel(user=user)
 
 
@@ -253,7 +258,8 @@ def contributions_purge(*, now=None) -> dict[str, int]:
     return counts
 
 
-def _delete_contribution(contribution):
-    for record in contribution.files.all():
-        record.file.delete(save=False)
+def _delete_contribution(contribution) -> int:
+    """Deletes a contribution with every copy of its files; returns how many of them had been published."""
+    published = files.files_delete(contribution.files.all())
     contribution.delete()
+    return published

@@ -216,6 +216,7 @@ def build(context: dict, stdout=None) -> None:
                     "text": "Racontez ce qui s'y est dit : les questions, les idées, les propositions. Un modérateur relit avant publication.",
                     "link_page": None,
                     "link_url": "",
+                    "link_form": "compte-rendu",
                     "link_label": "Proposer un compte rendu",
                 },
             },

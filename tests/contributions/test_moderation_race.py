@@ -19,7 +19,7 @@ from cafeia_site.models import Counter
 from contributions import protection
 from contributions.models import Contribution, ContributionEvent
 
-from .conftest import common_fields
+from .conftest import common_fields, started_token
 from .test_flow import TESTIMONY
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def _read_then_delete(keys):
 
 
 def _form(email, key):
-    return {**common_fields(email), **TESTIMONY, "submission_key": str(key)}
+    return {**common_fields(email), **TESTIMONY, "submission_key": str(key), "started": started_token(key)}
 
 
 @override_settings(CONTRIBUTIONS_RATE_LIMIT_PER_HOUR=1000)
