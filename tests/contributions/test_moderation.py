@@ -386,3 +386,13 @@ def test_a_contributions_moderation_cannot_be_dropped_without_telling_the_contri
     assert page.current_workflow_state.status == "in_progress"
     contribution.refresh_from_db()
     assert contribution.status == Status.IN_MODERATION
+
+
+def test_approving_from_the_detail_page_publishes_the_photo_and_names_the_approver(client, submit, confirm, django_capture_on_commit_callbacks):
+    data = {**TESTIMONY, "country_code": "MA", "photo_1": jpeg_with_gps(), "photo_1_alt": "Nadia", "photo_1_consent": "on"}
+    contribution = _submit_and_confirm(submit, confirm, "temoignage", data, email="photo-ma@example.org")
+    login(client, "moderateur-maroc")
+    _decide(client, contribution, "approve", capture=django_capture_on_commit_callbacks)
+    page = Page.objects.get(pk=contribution.page_id).specific
+    assert page.live and page.photo is not None and page.photo.description == "Nadia"
+    assert contribution.events.get(action="published").actor.username == "moderateur-maroc"
