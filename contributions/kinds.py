@@ -1,6 +1,5 @@
 """The four kinds of contribution: each a public form and a builder of its draft page."""
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from cafes import timing
 from cafes.models import Audience, CafePage, CafeReportPage, CountryPage, Organisation
 from cafes.models.reports import ReportPhoto, ReportProposal, ReportQuestion
 from home.lettre_models import TestimonyIndexPage, TestimonyPage
@@ -373,17 +373,27 @@ class CafeBuilder(Builder):
         for name in ("summary", "mode", "venue_name", "address", "postcode", "city", "region", "price",
                      "registration_url", "meeting_url"):
             setattr(page, name, data.get(name) or "")
-        zone = ZoneInfo(page.time_zone or "Europe/Paris")
-        page.start = parse_datetime(data["start"])
-        page.end = parse_datetime(data["end"])
-        if timezone.is_naive(page.start):
-            page.start = page.start.replace(tzinfo=zone)
-            page.end = page.end.replace(tzinfo=zone)
+        # The hours typed are those of the café's place: its country's zone, not the site's.
+        page.time_zone = _country_page(contribution.locale, self.country_code(data)).time_zone
+        page.start = timing.localise(self.typed_time(data["start"]), page.time_zone)
+        page.end = timing.localise(self.typed_time(data["end"]), page.time_zone)
         page.organiser = Organisation.objects.filter(
             locale=contribution.locale, name__iexact=data.get("organisation", "").strip()
         ).first()
         page.audiences = list(Audience.objects.filter(code__in=data.get("audiences", [])))
         # The organiser's contact stays in the contribution, for the moderators only.
+
+    @staticmethod
+    def typed_time(value: str):
+        """The date and time as the contributor typed them, without a zone.
+
+        The form's field gives what it reads the site's zone (no view activates another); a value
+        stored without a zone is taken as it is.
+        """
+        parsed = parse_datetime(value)
+        if timezone.is_aware(parsed):
+            parsed = timezone.localtime(parsed, timezone.get_default_timezone()).replace(tzinfo=None)
+        return parsed
 
 
 FORMS_BY_SLUG = {

@@ -3,6 +3,21 @@
 (function () {
   "use strict";
 
+  /* A café's time as the list shows it: in the café's own zone (from the GeoJSON), named, whatever the
+     visitor's device zone. A browser that does not know the zone shows the wall-clock time the ISO
+     string carries (it has the café's offset). */
+  function when(p) {
+    var options = {dateStyle: "long", timeStyle: "short"};
+    if (p.time_zone) { options.timeZone = p.time_zone; }
+    var text;
+    try {
+      text = new Intl.DateTimeFormat(document.documentElement.lang || undefined, options).format(new Date(p.start));
+    } catch (error) {
+      text = String(p.start).slice(0, 16).replace("T", " ");
+    }
+    return p.time_zone_label ? text + " (" + p.time_zone_label + ")" : text;
+  }
+
   function popup(feature) {
     var p = feature.properties || {};
     var box = document.createElement("div");
@@ -16,9 +31,10 @@
       box.appendChild(city);
     }
     if (p.start) {
-      var when = document.createElement("div");
-      when.textContent = new Date(p.start).toLocaleString(document.documentElement.lang, {dateStyle: "long", timeStyle: "short"});
-      box.appendChild(when);
+      var time = document.createElement("div");
+      time.className = "cafe-popup__when";
+      time.textContent = when(p);
+      box.appendChild(time);
     }
     return box;
   }
