@@ -1,5 +1,4 @@
 """Open data: /data/cafes.geojson, /data/cafes.ics, /data/cafes.csv and one café's .ics (documented in cafes/README.md)."""
-import csv
 import gc
 import gzip
 import hashlib
@@ -18,7 +17,7 @@ from wagtail.models import Locale
 
 from cafeia_site.views import read_only
 
-from . import geo, selectors, structured, timing, vtimezone
+from . import geo, selectors, spreadsheet, structured, timing, vtimezone
 from .forms import CafeFilterForm
 from .models import CafePage, Organisation
 from .signals import data_version
@@ -177,7 +176,7 @@ def csv_export(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cafes-ia.csv"'
     response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(CSV_COLUMNS)
     now = timezone.now()
     rows = queryset.values_list("pk", "title", "url_path", "path", "start", "end", "recurrence_until", "venue_name", "address",
@@ -188,16 +187,11 @@ def csv_export(request):
         country = selectors.country_of(path, by_path)
         tz = timing.zone(time_zone)
         writer.writerow([
-            pk, _cell(title), url_base + index_url + url_path[len(index_path):], start.astimezone(tz).isoformat(),
-            end.astimezone(tz).isoformat(), until.isoformat() if until else "", "" if approx else _cell(venue),
-            "" if approx else _cell(address), postcode, _cell(city), _cell(region), country.country_code if country else "", mode,
-            structured.row_status(status, end, until, now), _cell(organiser or ""),
+            pk, title, url_base + index_url + url_path[len(index_path):], start.astimezone(tz).isoformat(),
+            end.astimezone(tz).isoformat(), until.isoformat() if until else "", "" if approx else venue,
+            "" if approx else address, postcode, city, region, country.country_code if country else "", mode,
+            structured.row_status(status, end, until, now), organiser or "",
             geo.public_coordinate(lat, approx) if lat is not None else "", geo.public_coordinate(lng, approx) if lng is not None else "",
             "1" if approx else "0", tz.key,
         ])
     return response
-
-
-def _cell(value: str) -> str:
-    """No formula injection when the CSV is opened in a spreadsheet."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
