@@ -160,7 +160,8 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
         qs = qs.filter(start__lt=stop)
     if q:
         for word in q.split()[:8]:
-            qs = qs.filter(Q(title__icontains=word) | Q(city__icontains=word) | Q(venue_name__icontains=word)
+            qs = qs.filter(Q(title__icontains=word) | Q(city__icontains=word)
+                           | Q(venue_name__icontains=word, approximate_location=False)
                            | Q(region__icontains=word) | Q(summary__icontains=word) | Q(organiser__name__icontains=word))
     if audience or tag or animator:
         qs = qs.distinct()

@@ -129,7 +129,8 @@ class CafePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("city"),
-        index.SearchField("venue_name"),
+        # What the public page shows, never more: a private venue's name is not indexed (public_venue).
+        index.SearchField("public_venue"),
         index.SearchField("description"),
         index.FilterField("start"),
         index.RelatedFields("tags", [index.SearchField("name")]),
