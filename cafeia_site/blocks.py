@@ -1,6 +1,8 @@
 """StreamField blocks shared by every section."""
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
 
@@ -37,12 +39,32 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
 
 
+# The public contribution forms are views, not pages: a button reaches them by name, in the reader's language.
+# Keys are the forms' URL slugs (contributions.kinds.FORMS_BY_SLUG, checked by a test), "index" their list.
+CONTRIBUTION_FORM_CHOICES = [
+    ("index", _("Tous les formulaires de contribution")),
+    ("compte-rendu", _("Formulaire : compte rendu d'un café")),
+    ("format", _("Formulaire : format d'animation")),
+    ("temoignage", _("Formulaire : témoignage")),
+    ("cafe", _("Formulaire : déclarer un café")),
+]
+
+
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titre"), max_length=200)
     text = blocks.TextBlock(label=_("texte"), required=False)
     link_page = blocks.PageChooserBlock(label=_("page"), required=False)
     link_url = blocks.URLBlock(label=_("ou adresse"), required=False)
+    link_form = blocks.ChoiceBlock(label=_("ou formulaire de contribution"), required=False, choices=CONTRIBUTION_FORM_CHOICES)
     link_label = blocks.CharBlock(label=_("libellé du bouton"), max_length=80)
+
+    def clean(self, value):
+        value = super().clean(value)
+        # A button label with nowhere to go is a dead end for the reader.
+        if not (value.get("link_page") or value.get("link_url") or value.get("link_form")):
+            message = _("Choisissez où mène le bouton : une page, une adresse ou un formulaire de contribution.")
+            raise StructBlockValidationError(block_errors={"link_page": ValidationError(message)})
+        return value
 
     class Meta:
         icon = "pick"

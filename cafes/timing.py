@@ -36,6 +36,15 @@ def localise(naive: dt.datetime, tz_name: str) -> dt.datetime:
     return naive.replace(tzinfo=zone(tz_name))
 
 
+def as_typed(value: str) -> dt.datetime:
+    """The date and time a person typed in a form, without a zone, from its stored ISO text: a form's
+    DateTimeField reads it in the site's zone (no view activates another); a value without a zone stays."""
+    parsed = dt.datetime.fromisoformat(value)
+    if timezone.is_aware(parsed):
+        parsed = timezone.localtime(parsed, timezone.get_default_timezone()).replace(tzinfo=None)
+    return parsed
+
+
 def wall_clock(value: dt.datetime, tz_name: str) -> dt.datetime:
     """The wall-clock date and time, without a zone, that `value` shows in the given zone."""
     return value.astimezone(zone(tz_name)).replace(tzinfo=None)

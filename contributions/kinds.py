@@ -4,8 +4,9 @@ from datetime import timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
+from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -21,7 +22,7 @@ from ressources.models import Kind as ResourceKind
 from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage, Screens
 
 from .builders import Builder, register
-from .forms import ContributionForm, LinesField
+from .forms import ContributionForm, LinesField, page_id
 from .models import ContributionFile, Kind
 
 STEP_SLOTS = 6
@@ -129,11 +130,16 @@ class ReportForm(ContributionForm, CreditFields):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        since = timezone.now() - timedelta(days=550)
+        now = timezone.now()
+        # A café's page links here with ?cafe=<its id>: that café is offered even when older than the list's range.
+        named = page_id(self.data.get("cafe") if self.is_bound else self.query.get("cafe"))
+        offered = Q(start__gte=now - timedelta(days=550)) | Q(pk=named or 0)
         self.fields["cafe"].queryset = (
-            CafePage.objects.live().filter(locale__language_code=self.language_code, start__gte=since, start__lte=timezone.now())
+            CafePage.objects.live().filter(offered, locale__language_code=self.language_code, start__lte=now)
             .order_by("-start").only("id", "title", "start", "city")
         )
+        if not self.is_bound and named and self.fields["cafe"].queryset.filter(pk=named).exists():
+            self.initial["cafe"] = named
         self.fields["cafe"].label_from_instance = lambda p: f"{p.title} — {p.city} ({p.start:%d/%m/%Y})" if p.city else p.title
         self.fields["country"].choices = [("", "—")] + _country_choices(self.language_code)
         self.fields["format"].queryset = ResourcePage.objects.live().filter(
@@ -375,25 +381,12 @@ class CafeBuilder(Builder):
             setattr(page, name, data.get(name) or "")
         # The hours typed are those of the café's place: its country's zone, not the site's.
         page.time_zone = _country_page(contribution.locale, self.country_code(data)).time_zone
-        page.start = timing.localise(self.typed_time(data["start"]), page.time_zone)
-        page.end = timing.localise(self.typed_time(data["end"]), page.time_zone)
+        page.start, page.end = (timing.localise(timing.as_typed(data[name]), page.time_zone) for name in ("start", "end"))
         page.organiser = Organisation.objects.filter(
             locale=contribution.locale, name__iexact=data.get("organisation", "").strip()
         ).first()
         page.audiences = list(Audience.objects.filter(code__in=data.get("audiences", [])))
         # The organiser's contact stays in the contribution, for the moderators only.
-
-    @staticmethod
-    def typed_time(value: str):
-        """The date and time as the contributor typed them, without a zone.
-
-        The form's field gives what it reads the site's zone (no view activates another); a value
-        stored without a zone is taken as it is.
-        """
-        parsed = parse_datetime(value)
-        if timezone.is_aware(parsed):
-            parsed = timezone.localtime(parsed, timezone.get_default_timezone()).replace(tzinfo=None)
-        return parsed
 
 
 FORMS_BY_SLUG = {

@@ -1,19 +1,15 @@
 """E-mails to contributors: written in their language, then handed to the retrying e-mail task."""
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cafeia_site.site_address import absolute_url
 from cafeia_site.tasks import send_email_task
 
 from .models import Contribution
 from .tokens import make_token
 
 MESSAGES = {"confirm", "received", "changes_requested", "published", "rejected"}
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def render_contribution_email(contribution_id: int, message: str) -> dict:
@@ -26,8 +22,8 @@ def render_contribution_email(contribution_id: int, message: str) -> dict:
             "contribution": contribution,
             "kind": contribution.get_kind_display(),
             "title": contribution.title,
-            "confirm_url": _absolute(reverse("contributions:confirm", args=[make_token(contribution.public_id, "confirm")])),
-            "status_url": _absolute(reverse("contributions:status", args=[make_token(contribution.public_id, "status")])),
+            "confirm_url": absolute_url(reverse("contributions:confirm", args=[make_token(contribution.public_id, "confirm")])),
+            "status_url": absolute_url(reverse("contributions:status", args=[make_token(contribution.public_id, "status")])),
             "public_url": contribution.page.full_url if contribution.page and contribution.page.live else "",
             "comment": contribution.last_comment,
         }

@@ -1,5 +1,6 @@
 """Public side of contributions: the forms, the confirmation and the contributor's status page."""
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -27,17 +28,18 @@ def contribute(request, slug):
     form_class = FORMS_BY_SLUG.get(slug)
     if form_class is None:
         raise Http404
-    if request.method == "POST":
-        form = form_class(request.POST, request.FILES, language_code=get_language())
-        reason = form.spam_reason()
-        if reason is None and protection.rate_limited(protection.client_ip(request)):
-            reason = "rate_limit"
-        if reason is not None:
-            protection.count_spam(reason)
-            status = 429 if reason == "rate_limit" else 400
-            return render(request, "contributions/refused.html", {"reason": reason}, status=status)
-        if form.is_valid():
-            contribution, _created = services.contribution_submit(
+    if request.method != "POST":
+        return _form_page(request, form_class(language_code=get_language(), query=request.GET), slug)
+    form = form_class(request.POST, request.FILES, language_code=get_language())
+    ip = protection.client_ip(request)
+    reason = form.refusal_reason()
+    if reason is None and protection.over_rate_limit(ip):
+        reason = "rate_limit"
+    if reason is None:
+        if not form.is_valid():
+            return _form_page(request, form, slug)
+        if not protection.rate_limited(ip):
+            services.contribution_submit(
                 kind=form_class.kind,
                 data=form.content_data(),
                 email=form.cleaned_data["email"],
@@ -46,10 +48,16 @@ def contribute(request, slug):
                 uploads=form.uploads(),
             )
             return redirect("contributions:thanks")
-        messages.error(request, _("Certains champs sont à corriger : voyez les messages ci-dessous."))
-    else:
-        form = form_class(language_code=get_language())
-    return render(request, "contributions/form.html", {"form": form, "slug": slug, "kind_label": form_class.label})
+        reason = "rate_limit"
+    # Refused sends come back as they were sent, so that a person loses nothing; robots are counted.
+    protection.count_spam(reason)
+    form.show_unread(reason)
+    return _form_page(request, form, slug, status=429 if reason == "rate_limit" else 400)
+
+
+def _form_page(request, form, slug, status=200):
+    context = {"form": form, "slug": slug, "kind_label": form.label}
+    return render(request, "contributions/form.html", context, status=status)
 
 
 @read_only
@@ -89,18 +97,26 @@ def status(request, token):
         return _token_error(request, exc, "status")
     except Contribution.DoesNotExist:
         return _token_error(request, TokenInvalid(), "status")
-    form = None
+    form, notice = None, ""
     if contribution.status == Status.CHANGES_REQUESTED:
         form_class = FORMS_BY_SLUG[SLUG_BY_KIND[contribution.kind]]
+        language_code = contribution.locale.language_code
         if request.method == "POST":
-            form = form_class(request.POST, request.FILES, editing=True, language_code=contribution.locale.language_code)
+            form = form_class(request.POST, request.FILES, editing=True, language_code=language_code)
             if form.is_valid():
-                with transaction.atomic():
-                    services.contribution_resubmit(contribution=contribution, data=form.content_data(), uploads=form.uploads())
-                messages.success(request, _("Merci ! Votre contribution modifiée est retournée aux modérateurs."))
-                return redirect(request.path)
-            messages.error(request, _("Certains champs sont à corriger : voyez les messages ci-dessous."))
+                try:
+                    with transaction.atomic():
+                        services.contribution_resubmit(contribution=contribution, data=form.content_data(), uploads=form.uploads())
+                except ValidationError as exc:
+                    # Sent twice at once, or moderated meanwhile: the text stays in the form, with why.
+                    form.add_error(None, exc)
+                else:
+                    messages.success(request, _("Merci ! Votre contribution modifiée est retournée aux modérateurs."))
+                    return redirect(request.path)
         else:
-            form = form_class(initial=contribution.data, editing=True, language_code=contribution.locale.language_code)
+            form = form_class(initial=contribution.data, editing=True, language_code=language_code)
+    elif request.method == "POST":
+        notice = _("Cette contribution n'attend plus de modification : ce que vous venez d'envoyer n'a pas été enregistré.")
     events = contribution.events.all()
-    return render(request, "contributions/status.html", {"contribution": contribution, "form": form, "events": events, "Status": Status})
+    context = {"contribution": contribution, "form": form, "events": events, "Status": Status, "notice": notice}
+    return render(request, "contributions/status.html", context)

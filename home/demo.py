@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 from cafeia_site.demo import translate, upsert_page
 from cafeia_site.models import FooterContent, SiteSettings
+from cafeia_site.site_address import site_host_and_port
 
 from .models import HomePage, StandardPage
 
@@ -215,6 +216,7 @@ def build(context: dict, stdout=None) -> None:
                     "text": "Racontez ce qui s'y est dit : les questions, les idées, les propositions. Un modérateur relit avant publication.",
                     "link_page": None,
                     "link_url": "",
+                    "link_form": "compte-rendu",
                     "link_label": "Proposer un compte rendu",
                 },
             },
@@ -230,7 +232,8 @@ def build(context: dict, stdout=None) -> None:
     home.save_revision().publish()
 
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, home, "Café IA"
+    site.hostname, site.port = site_host_and_port()
+    site.root_page, site.site_name = home, "Café IA"
     site.save()
     Site.objects.exclude(pk=site.pk).delete()
     # The footer's text is a translatable snippet chosen by the settings (site settings cannot be translated).

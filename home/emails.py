@@ -9,14 +9,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from cafeia_site.site_address import public_base_url
+
 # Placeholder swapped per subscriber, so an edition is rendered once per send, not once per person.
 UNSUBSCRIBE_PLACEHOLDER = "__CAFEIA_UNSUBSCRIBE_URL__"
 
 _RELATIVE_URL = re.compile(r'(?P<attr>\b(?:href|src|srcset))="/(?!/)')
-
-
-def site_base_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
 
 
 def absolutize(markup: str, base_url: str) -> str:
@@ -40,7 +38,7 @@ def html_to_text(markup: str) -> str:
 
 def unsubscribe_urls(token: str, language: str) -> tuple[str, str]:
     """(page where a person unsubscribes, one-click POST endpoint for List-Unsubscribe)."""
-    base = site_base_url().rstrip("/")
+    base = public_base_url()
     with translation.override(language):
         page = reverse("lettre_unsubscribe", args=[token])
         one_click = reverse("lettre_unsubscribe_one_click", args=[token])
@@ -49,7 +47,7 @@ def unsubscribe_urls(token: str, language: str) -> tuple[str, str]:
 
 def render_edition(article, *, language: str) -> dict[str, str]:
     """Subject, HTML and text of an edition, with UNSUBSCRIBE_PLACEHOLDER where the link goes."""
-    base = site_base_url()
+    base = public_base_url() + "/"
     with translation.override(language):
         context = {
             "page": article,
@@ -89,7 +87,7 @@ def edition_message(rendered: dict[str, str], *, to: str, token: str, language: 
 
 
 def send_confirmation(*, email: str, language: str, token: str) -> None:
-    base = site_base_url().rstrip("/")
+    base = public_base_url()
     with translation.override(language):
         confirm_url = base + reverse("lettre_confirm", args=[token])
         context = {"confirm_url": confirm_url}

@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import feedgenerator, timezone
 from django.utils.translation import get_language, gettext
 
+from cafeia_site.site_address import absolute_url
+
 from .emails import absolutize
 from .lettre_models import ArticlePage
 
@@ -52,7 +54,7 @@ class ArticleRssFeed(Feed):
 
     def item_description(self, item):
         html = render_to_string("home/includes/article_full_text.html", {"page": item}, request=self.request)
-        return absolutize(html, self.request.build_absolute_uri("/"))
+        return absolutize(html, absolute_url("/"))
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(8, 0)))

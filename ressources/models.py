@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cafeia_site.models import BasePage
+from cafeia_site.site_address import absolute_url
 
 from .blocks import step_blocks
 from .licences import DEFAULT_LICENCE, LICENCE_CHOICES, attribution, get_licence
@@ -183,12 +184,8 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return get_licence(self.licence)
 
     def attribution_text(self, request=None) -> str:
-        # The same address as the page's canonical link: the one the reader is on.
-        if request is not None:
-            url = request.build_absolute_uri(self.get_url(request))
-        else:
-            url = self.get_full_url() or ""
-        return attribution(self, url=url)
+        # The same address as the page's canonical link: the site's public address.
+        return attribution(self, url=absolute_url(self.get_url(request) or ""))
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import resource_detail

@@ -17,9 +17,25 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
     With `--reuse-db` (a developer's loop, never CI) a database that already holds the demo is kept as it is.
     """
     with django_db_blocker.unblock():
+        _ensure_test_database(request)
         if request.config.getoption("reuse_db") and _demo_loaded():
+            call_command("sync_site_address", stdout=io.StringIO())  # a browser run may have moved it
             return
         call_command("load_demo", stdout=io.StringIO())
+
+
+def _ensure_test_database(request) -> None:
+    """pytest-django creates the test database only for sessions that hold a `django_db` test; a session of
+    journeys alone (they are not wrapped in a transaction) must not fall back on the development database."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+        return
+    keepdb = bool(request.config.getoption("reuse_db"))
+    names = setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
+    if not keepdb:
+        request.addfinalizer(lambda: teardown_databases(names, verbosity=0))
 
 
 def _demo_loaded() -> bool:
@@ -32,4 +48,4 @@ def _demo_loaded() -> bool:
 def pytest_collection_modifyitems(config, items):
     # Browser tests run last: their server process reads the committed demo data,
     # and nothing they write can leak into the other tests' expectations.
-    items.sort(key=lambda item: "tests/browser/" in str(item.fspath).replace(os.sep, "/"))
+    items.sort(key=lambda item: any(part in str(item.fspath).replace(os.sep, "/") for part in ("tests/browser/", "tests/journeys/")))

@@ -163,6 +163,9 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Café IA"
+# The site's public address, the one fact behind every absolute link: e-mails read it, and the default Wagtail
+# Site follows it (migrate, load_demo, `manage.py sync_site_address`), which gives page.full_url, the sitemap
+# and the API's html_url. A system check (cafeia_site.E001) fails when the two disagree.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -176,7 +179,6 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "ressources.forms.ResourceDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv", "zip", "png", "jpg"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatar from gravatar.com: the admin would send every editor's e-mail hash to a third party.

@@ -13,7 +13,8 @@ if os.environ.get("EMAIL_FILE_PATH"):
     # The browser tests' server process writes its e-mails where the test can read them.
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The browser tests' server is told its own address, so that its e-mails link to it.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://testserver")
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so the browser tests' server process reads the same data.

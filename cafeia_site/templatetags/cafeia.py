@@ -5,6 +5,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cafeia_site.site_address import absolute_url
+
 register = template.Library()
 
 
@@ -45,12 +47,10 @@ def language_links(context):
     return _alternates(context)
 
 
-@register.simple_tag(takes_context=True)
-def absolute(context, url: str) -> str:
-    request = context.get("request")
-    if request is None or not url or url.startswith("http"):
-        return url or ""
-    return request.build_absolute_uri(url)
+@register.simple_tag
+def absolute(url: str) -> str:
+    """The URL on the site's one public address (cafeia_site.site_address), whatever host the request used."""
+    return absolute_url(url)
 
 
 @register.filter

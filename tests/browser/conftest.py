@@ -48,8 +48,16 @@ def server_url(django_db_setup, django_db_blocker):
     shutil.rmtree(MAILDIR, ignore_errors=True)
     MAILDIR.mkdir(parents=True)
     port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    # The server's public address is its own: its e-mails and pages link to it, and the Site record agrees
+    # (browser tests run last, so the other tests keep theirs).
+    with django_db_blocker.unblock():
+        from cafeia_site.site_address import site_address_sync
+
+        site_address_sync(base_url=url)
     env = {
         **os.environ,
+        "WAGTAILADMIN_BASE_URL": url,
         "DJANGO_SETTINGS_MODULE": "cafeia_site.settings.test",
         "DATABASE_URL": _database_url(connection.settings_dict),
         "EMAIL_FILE_PATH": str(MAILDIR),
@@ -60,7 +68,6 @@ def server_url(django_db_setup, django_db_blocker):
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

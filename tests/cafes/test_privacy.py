@@ -107,7 +107,7 @@ def test_the_migration_drops_the_index_entries_that_hold_a_hidden_name():
     from django.apps import apps
     from wagtail.search.models import IndexEntry
 
-    migration = importlib.import_module("cafes.migrations.0006_private_venues_out_of_search")
+    migration = importlib.import_module("cafes.migrations.0007_private_venues_out_of_search")
     private = make_cafe(approximate_location=True, venue_name="Chez Quatrefages")
     public = make_cafe(venue_name="Halle Barbacane")
     assert IndexEntry.objects.filter(object_id=str(private.pk)).exists()

@@ -63,7 +63,7 @@ def test_the_migration_gives_existing_countries_their_zone_and_fixes_what_would_
     from django.apps import apps
     from wagtail_localize.models import TranslationSource
 
-    migration = importlib.import_module("cafes.migrations.0005_country_time_zone")
+    migration = importlib.import_module("cafes.migrations.0006_country_time_zone")
     morocco = country("MA")
     morocco.save_revision()
     source, _created = TranslationSource.get_or_create_from_instance(morocco)

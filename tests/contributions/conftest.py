@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core import mail, signing
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -16,15 +16,14 @@ from contributions import protection
 LINK = re.compile(r"https?://[^\s]+/(?:confirmer|suivi)/[^\s/]+/")
 
 
-def started_token(seconds_ago=30):
-    return signing.dumps(int(time.time()) - seconds_ago, salt=protection._SALT)
+def started_token(submission_key, seconds_ago=30):
+    """The token of a form shown `seconds_ago`, for that submission only."""
+    return protection.form_started_token(submission_key, started=time.time() - seconds_ago)
 
 
 def common_fields(email="contributrice@example.org"):
-    return {
-        "email": email, "consent": "on", "website": "", "started": started_token(),
-        "submission_key": str(uuid.uuid4()),
-    }
+    key = str(uuid.uuid4())
+    return {"email": email, "consent": "on", "website": "", "started": started_token(key), "submission_key": key}
 
 
 def links_in(message):

@@ -1,5 +1,6 @@
 """Bad input and abuse: spam, double submits, forged and expired links, hostile uploads."""
 import io
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -26,21 +27,41 @@ def test_double_submit_creates_one_contribution(submit):
     assert len([m for m in mail.outbox if m.to == ["double@example.org"]]) == 1
 
 
-@pytest.mark.parametrize("reason,override", [("honeypot", {"website": "http://spam.example"}), ("too_fast", {"started": None})])
-def test_robots_are_refused_and_counted(submit, reason, override):
+@pytest.mark.parametrize("reason", ["honeypot", "too_fast"])
+def test_robots_are_refused_and_counted(submit, settings, reason):
+    settings.CONTRIBUTIONS_MIN_FILL_SECONDS = 20  # "too fast" however slow the request; common_fields' forms are 30 s old
     before = protection.spam_count(reason)
-    data = {**common_fields("robot@example.org"), **TESTIMONY, **override}
-    if override.get("started", "") is None:
-        data["started"] = started_token(seconds_ago=0)
+    data = {**common_fields("robot@example.org"), **TESTIMONY}
+    if reason == "honeypot":
+        data["website"] = "http://spam.example"
+    else:
+        data["started"] = started_token(data["submission_key"], seconds_ago=0)
     response = submit("temoignage", data)
+    # Refused, but as a form a person can send again: a robot's send and a hurried person's look alike.
     assert response.status_code == 400
+    assert 'class="contribution-form"' in response.content.decode()
     assert not Contribution.objects.filter(email="robot@example.org").exists()
     assert protection.spam_count(reason) == before + 1
 
 
-def test_forged_started_token_counts_as_too_fast(submit):
+def test_forged_started_token_is_refused_like_a_too_fast_send(submit):
+    before = protection.spam_count("forged")
     response = submit("temoignage", {**common_fields("forge@example.org"), **TESTIMONY, "started": "forged:token"})
     assert response.status_code == 400
+    assert not Contribution.objects.filter(email="forge@example.org").exists()
+    assert protection.spam_count("forged") == before + 1
+
+
+def test_a_started_token_carries_one_submission_only(settings):
+    settings.CONTRIBUTIONS_MIN_FILL_SECONDS = 20
+    key, other = str(uuid.uuid4()), str(uuid.uuid4())
+    token = started_token(key)
+    assert protection.started_problem(token, key) is None
+    assert protection.started_problem(token, other) == "replayed"
+    assert protection.started_problem(token, key.upper()) is None  # the same key, spelt otherwise
+    assert protection.started_problem(token, "not-a-key") == "forged"
+    assert protection.started_problem(started_token(key, seconds_ago=0), key) == "too_fast"
+    assert protection.started_problem(token[:-2] + "xx", key) == "forged"
 
 
 @override_settings(CONTRIBUTIONS_RATE_LIMIT_PER_HOUR=3)

@@ -44,7 +44,7 @@ def set_country_time_zones(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cafes', '0004_country_contact_and_moderators'),
+        ('cafes', '0005_call_to_action_form_link'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('wagtail_localize', '0016_rename_page_revision_translationlog_revision'),
     ]

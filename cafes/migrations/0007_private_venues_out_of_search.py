@@ -19,7 +19,7 @@ def drop_private_entries(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("cafes", "0005_country_time_zone"),
+        ("cafes", "0006_country_time_zone"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 

@@ -1,0 +1,68 @@
+"""Journeys: each role's whole job, in Debian's Chromium, on the demo, through the real interface.
+
+They share the browser tests' server, browser and guards (no request leaves 127.0.0.1; a screenshot per test in
+tests/browser/artifacts/). Public forms are used with JavaScript off, as the least capable browser would; the admin
+with JavaScript on, as Wagtail needs it.
+"""
+import re
+
+import pytest
+
+from tests.browser.conftest import (  # noqa: F401 (fixtures shared with the browser tests)
+    ARTIFACTS,
+    axe_violations,
+    browser,
+    page,
+    sent_mail,
+    server_url,
+)
+
+PASSWORDS = {
+    "administrateur": "cafeia-admin",
+    "editor": "cafeia-editor",
+    "moderator": "cafeia-moderator",
+    "moderateur-maroc": "cafeia-maroc",
+}
+
+
+@pytest.fixture
+def live_db(django_db_blocker):
+    """Database access outside any test transaction, statement by statement, as the server sees it.
+
+    Journeys are not wrapped in a rolled-back transaction: a reader's transaction in this process would
+    keep SQLite locked against the server's writes, and would not see what the server commits. What a
+    journey makes stays (journeys run last), so each one names what it makes uniquely.
+    """
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def no_js_page(browser, server_url, request):  # noqa: F811
+    """A reader's or contributor's browser with JavaScript off."""
+    context = browser.new_context(base_url=server_url, locale="fr-FR", java_script_enabled=False)
+    outside: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(server_url) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    tab = context.new_page()
+    yield tab
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / (re.sub(r"[^\w.-]+", "_", request.node.name) + "-nojs.png")), full_page=True)
+    context.close()
+    assert outside == [], f"third-party requests: {outside}"
+
+
+def admin_login(tab, username: str) -> None:
+    tab.goto("/admin/login/")
+    tab.locator("input[name=username]").fill(username)
+    tab.locator("input[name=password]").fill(PASSWORDS[username])
+    tab.locator("button[type=submit]").first.click()
+    tab.wait_for_url("**/admin/")
