@@ -265,6 +265,14 @@ def test_the_ics_feed_names_each_cafes_own_zone(client):
     assert _vtimezone_offset(cal, "Africa/Casablanca", dt.datetime(2027, 7, 15, 18, 0)) == JULY_EVENING.utcoffset()
 
 
+def test_the_ics_vtimezone_keeps_moroccos_ramadan_hour(client):
+    """Calendar programs that read the VTIMEZONE (rather than their own zone data) put this café right."""
+    ramadan = dt.datetime(2024, 3, 20, 18, 0, tzinfo=CASABLANCA)  # a month at UTC+0 inside a year at UTC+1
+    cafe = moroccan_cafe(title="Café IA du ftour", start=ramadan, end=ramadan + dt.timedelta(minutes=90))
+    cal = Calendar.from_ical(client.get(f"/data/cafes/{cafe.pk}.ics").content)
+    assert _vtimezone_offset(cal, "Africa/Casablanca", ramadan.replace(tzinfo=None)) == ramadan.utcoffset()
+
+
 @pytest.mark.parametrize("name", ["Africa/Casablanca", "Europe/Paris", "America/Sao_Paulo"])
 def test_the_vtimezone_agrees_with_the_zone_database_every_day_of_its_span(name):
     """icalendar's own VTIMEZONE missed Morocco's Ramadan hour in 2024 and 2027 (shorter than its 64-day steps)."""
