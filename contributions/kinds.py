@@ -3,14 +3,10 @@ from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 from cafes import timing
 from cafes.models import Audience, CafePage, CafeReportPage, CountryPage, Organisation
@@ -23,10 +19,9 @@ from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage,
 
 from .builders import Builder, register
 from .forms import ContributionForm, LinesField, page_id
-from .models import ContributionFile, Kind
+from .models import Kind
 
 STEP_SLOTS = 6
-COLLECTION_NAME = "Contributions"
 
 
 def _country_choices(language_code):
@@ -39,39 +34,6 @@ def _country_page(locale, country_code):
     if page is None:
         raise ValidationError(_("Ce pays n'a pas encore de section sur le site."))
     return page
-
-
-def _collection():
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=COLLECTION_NAME).first()
-    return existing or root.add_child(name=COLLECTION_NAME)
-
-
-def _images(contribution):
-    """Wagtail images made from the contribution's (already cleaned) photos."""
-    Image = get_image_model()
-    collection = _collection()
-    out = []
-    for record in contribution.files.filter(kind=ContributionFile.FileKind.PHOTO):
-        with record.file.open("rb") as handle:
-            image = Image(title=(record.alt_text or record.original_name)[:255], collection=collection)
-            image.file.save(record.file.name.rsplit("/", 1)[-1], ImageFile(handle), save=False)
-            image.save()
-        out.append((record, image))
-    return out
-
-
-def _documents(contribution):
-    Document = get_document_model()
-    collection = _collection()
-    out = []
-    for record in contribution.files.filter(kind=ContributionFile.FileKind.DOCUMENT):
-        with record.file.open("rb") as handle:
-            document = Document(title=record.original_name[:255], collection=collection)
-            document.file.save(record.original_name, handle, save=False)
-            document.save()
-        out.append((record, document))
-    return out
 
 
 def _credit(data) -> str:
@@ -201,9 +163,14 @@ class ReportBuilder(Builder):
         page.themes.set(themes[:15])
         if hasattr(page, "format_id"):
             page.format_id = data.get("format") or None
-        page.photos = [
-            ReportPhoto(image=image, alt_text=record.alt_text, consent=record.consent) for record, image in _images(contribution)
-        ]
+
+    def attach(self, page, *, photos, documents):
+        if not photos:
+            return []
+        page.photos = [*page.photos.all(), *(
+            ReportPhoto(image=image, alt_text=record.alt_text[:250], consent=record.consent) for record, image in photos
+        )]
+        return ["photos"]
 
 
 # --- Format d'animation ---------------------------------------------------------------------
@@ -272,7 +239,14 @@ class FormatBuilder(Builder):
             ("step", {"title": data[f"step_{n}_title"], "duration": data.get(f"step_{n}_duration"), "text": data.get(f"step_{n}_text", "")})
             for n in range(1, STEP_SLOTS + 1) if data.get(f"step_{n}_title")
         ]
-        page.documents = [ResourceDocument(document=doc, title=record.original_name) for record, doc in _documents(contribution)]
+
+    def attach(self, page, *, photos, documents):
+        if not documents:
+            return []
+        page.documents = [*page.documents.all(), *(
+            ResourceDocument(document=document, title=record.original_name[:255]) for record, document in documents
+        )]
+        return ["documents"]
 
 
 # --- Témoignage -----------------------------------------------------------------------------
@@ -315,8 +289,12 @@ class TestimonyBuilder(Builder):
         page.role = data["role"]
         page.body = data["body"]
         page.country_code = data.get("country_code", "")
-        images = _images(contribution)
-        page.photo = images[0][1] if images else None
+
+    def attach(self, page, *, photos, documents):
+        if not photos or page.photo_id is not None:
+            return []  # a photo an editor chose stays
+        page.photo = photos[0][1]
+        return ["photo"]
 
 
 # --- Déclarer un café -----------------------------------------------------------------------

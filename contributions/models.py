@@ -75,7 +75,10 @@ def contribution_upload_to(instance, filename):
 
 
 class ContributionFile(models.Model):
-    """A file sent with a contribution; kept outside public media until a page uses it."""
+    """A file sent with a contribution: private until approval, when it becomes a Wagtail image or document.
+
+    The link to that public copy is how refusal, purge, erasure and replacement find every copy.
+    """
 
     class FileKind(models.TextChoices):
         PHOTO = "photo", _("Photo")
@@ -90,6 +93,14 @@ class ContributionFile(models.Model):
     size = models.PositiveIntegerField()
     alt_text = models.CharField(max_length=255, blank=True)
     consent = models.BooleanField(default=False)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("image publiée"),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("document publié"),
+    )
 
     class Meta:
         ordering = ["slot"]

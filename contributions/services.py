@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, WorkflowState
 
-from . import builders
+from . import builders, files
 from .models import OPEN_STATUSES, Contribution, ContributionEvent, ContributionFile, Status
 from .tasks import send_contribution_email
 from .tokens import read_token
@@ -44,10 +44,8 @@ def _email_after_commit(contribution, message):
 
 def _store_uploads(contribution, uploads: list[Upload], *, replace=False):
     if replace:
-        slots = [u.slot for u in uploads]
-        for old in contribution.files.filter(slot__in=slots):
-            old.file.delete(save=False)
-            old.delete()
+        # A new file in a slot replaces the old one, every copy of it.
+        files.files_delete(contribution.files.filter(slot__in=[u.slot for u in uploads]))
     for upload in uploads:
         record = ContributionFile(
             contribution=contribution, kind=upload.kind, slot=upload.slot,
@@ -155,11 +153,13 @@ def contribution_changes_requested(*, page_id, user, comment: str) -> None:
     _email_after_commit(contribution, "changes_requested")
 
 
-def contribution_published(*, page_id, user) -> None:
-    """Approval through the workflow, or an editor pressing Publish: either way the contributor is told."""
-    contribution = _contribution_for_page(page_id)
+def contribution_published(*, page, revision, user) -> None:
+    """Approval through the workflow, or an editor pressing Publish: either way the files become public, on the
+    page and in the revision being published, and the contributor is told."""
+    contribution = _contribution_for_page(page.pk)
     if contribution is None:
         return
+    builders.for_kind(contribution.kind).publish_files(page, contribution, revision)
     contribution.status = Status.PUBLISHED
     contribution.last_comment = ""
     contribution.save()
@@ -176,6 +176,8 @@ def contribution_refuse_from_task(*, task_state, user, comment: str) -> None:
             contribution.save()
             _event(contribution, "rejected", actor=user, comment=comment)
             _email_after_commit(contribution, "rejected")
+            # Nothing refused is kept for later: the files go now, the rest with the retention purge.
+            files.files_delete(contribution.files.all())
         task_state.workflow_state.cancel(user=user)
 
 
@@ -198,7 +200,8 @@ def contributions_purge(*, now=None) -> dict[str, int]:
     return counts
 
 
-def _delete_contribution(contribution):
-    for record in contribution.files.all():
-        record.file.delete(save=False)
+def _delete_contribution(contribution) -> int:
+    """Deletes a contribution with every copy of its files; returns how many of them had been published."""
+    published = files.files_delete(contribution.files.all())
     contribution.delete()
+    return published
