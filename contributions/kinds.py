@@ -1,14 +1,14 @@
 """The four kinds of contribution: each a public form and a builder of its draft page."""
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
+from cafes import timing
 from cafes.models import Audience, CafePage, CafeReportPage, CountryPage, Organisation
 from cafes.models.reports import ReportPhoto, ReportProposal, ReportQuestion
 from home.lettre_models import TestimonyIndexPage, TestimonyPage
@@ -365,12 +365,9 @@ class CafeBuilder(Builder):
         for name in ("summary", "mode", "venue_name", "address", "postcode", "city", "region", "price",
                      "registration_url", "meeting_url"):
             setattr(page, name, data.get(name) or "")
-        zone = ZoneInfo(page.time_zone or "Europe/Paris")
-        page.start = parse_datetime(data["start"])
-        page.end = parse_datetime(data["end"])
-        if timezone.is_naive(page.start):
-            page.start = page.start.replace(tzinfo=zone)
-            page.end = page.end.replace(tzinfo=zone)
+        # The hours typed are those of the café's place: its country's zone, not the site's.
+        page.time_zone = _country_page(contribution.locale, self.country_code(data)).time_zone
+        page.start, page.end = (timing.localise(timing.as_typed(data[name]), page.time_zone) for name in ("start", "end"))
         page.organiser = Organisation.objects.filter(
             locale=contribution.locale, name__iexact=data.get("organisation", "").strip()
         ).first()
