@@ -3,7 +3,7 @@ and reading the messages the site sends them."""
 import io
 import quopri
 import re
-from email import message_from_string
+from email import message_from_bytes
 from email.policy import default as default_policy
 from pathlib import Path
 
@@ -47,7 +47,7 @@ def mails_to(address: str) -> list[str]:
     out = []
     raws = [chunk for text in sent_mail() for chunk in text.split("-" * 79) if chunk.strip()]
     for raw in raws:
-        message = message_from_string(raw.lstrip(), policy=default_policy)
+        message = message_from_bytes(raw.lstrip().encode(), policy=default_policy)
         if address not in (message.get("To") or ""):
             continue
         part = message.get_body(preferencelist=("plain",)) if message.is_multipart() else message
@@ -80,6 +80,7 @@ def form_values(kind: str, language: str, run: str, *, photo: Path, pdf: Path) -
             "title": title, "summary": "لعبة أدوار." if language == "ar" else "Un jeu de rôle où le public juge une IA.",
             "authors": "جمعية الرباط" if language == "ar" else "Collectif de Touraine",
             "step_1_title": "تقديم القضية" if language == "ar" else "Présenter l'affaire", "licence_accepted": True,
+            "country_code": country,
         }, {"document_1": pdf}, title)
     if kind == "temoignage":
         person = f"سلمى {run}" if language == "ar" else f"Camille {run}"
@@ -131,6 +132,6 @@ def send_and_confirm(tab, *, kind: str, language: str, run: str, tmp_path: Path)
     form.locator("button[type=submit]").click()
     tab.wait_for_url("**/contribuer/merci/")
     tab.goto(link_in(mails_to(email)[-1], "/confirmer/"))
-    tab.locator("form button[type=submit]").click()
+    tab.locator("main form button[type=submit]").click()
     tab.wait_for_load_state()
     return {"email": email, "title": title, "files": list(files), "status": link_in(mails_to(email)[-1], "/suivi/")}

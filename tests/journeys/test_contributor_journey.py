@@ -40,7 +40,7 @@ def test_a_contribution_from_the_form_to_its_publication(no_js_page, page, tmp_p
     assert page.request.get("/api/v2/images/").json()["meta"]["total_count"] == images_before
     assert page.request.get("/api/v2/documents/").json()["meta"]["total_count"] == documents_before
     assert public_media_files() == media_before, "a file sent with the contribution is under the public media"
-    assert title not in page.request.get(f"/api/v2/pages/?search={run}").text
+    assert title not in page.request.get(f"/api/v2/pages/?search={run}").text()
 
     moderator = "moderateur-maroc" if language == "ar" else "moderator"
     admin_login(page, moderator)
