@@ -110,9 +110,9 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, server_url, request):
-    context = browser.new_context(base_url=server_url, locale="fr-FR")
+def guarded_tab(browser, server_url, request, *, suffix="", **options):
+    """A new browser tab whose requests may not leave the test server; a screenshot of it when the test ends."""
+    context = browser.new_context(base_url=server_url, locale="fr-FR", **options)
     # No request may leave 127.0.0.1: anything else is blocked and recorded.
     outside: list[str] = []
 
@@ -128,9 +128,15 @@ def page(browser, server_url, request):
     tab = context.new_page()
     yield tab
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(ARTIFACTS / (re.sub(r"[^\w.-]+", "_", request.node.name) + ".png")), full_page=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name) + suffix
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     context.close()
     assert outside == [], f"third-party requests: {outside}"
+
+
+@pytest.fixture
+def page(browser, server_url, request):
+    yield from guarded_tab(browser, server_url, request)
 
 
 def sent_mail() -> list[str]:

@@ -4,14 +4,12 @@ They share the browser tests' server, browser and guards (no request leaves 127.
 tests/browser/artifacts/). Public forms are used with JavaScript off, as the least capable browser would; the admin
 with JavaScript on, as Wagtail needs it.
 """
-import re
-
 import pytest
 
 from tests.browser.conftest import (  # noqa: F401 (fixtures shared with the browser tests)
-    ARTIFACTS,
     axe_violations,
     browser,
+    guarded_tab,
     page,
     sent_mail,
     server_url,
@@ -40,24 +38,7 @@ def live_db(django_db_blocker):
 @pytest.fixture
 def no_js_page(browser, server_url, request):  # noqa: F811
     """A reader's or contributor's browser with JavaScript off."""
-    context = browser.new_context(base_url=server_url, locale="fr-FR", java_script_enabled=False)
-    outside: list[str] = []
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(server_url) or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    tab = context.new_page()
-    yield tab
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(ARTIFACTS / (re.sub(r"[^\w.-]+", "_", request.node.name) + "-nojs.png")), full_page=True)
-    context.close()
-    assert outside == [], f"third-party requests: {outside}"
+    yield from guarded_tab(browser, server_url, request, suffix="-nojs", java_script_enabled=False)
 
 
 def admin_login(tab, username: str) -> None:
