@@ -136,7 +136,8 @@ class TemplateCoverage:
         only_server = sorted((self.by_server - self.rendered) & everything)
         self.report = [
             f"{len(everything)} templates under templates/, {len(rendered)} rendered "
-            f"({len(only_server)} only by the browser tests' server), {len(missing)} not rendered",
+            f"({len(self.by_server & everything)} by the browser tests' server, {len(only_server)} only there), "
+            f"{len(missing)} not rendered",
         ]
         self.report += [f"  only in a browser: {name}" for name in only_server]
         self.report += [f"  NOT RENDERED by any test: {name}" for name in unexpected]
