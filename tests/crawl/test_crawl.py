@@ -99,6 +99,8 @@ def _verdict(role: str, crawl: Crawl, also: list[str] = ()):
         dump = Path(os.environ["CAFEIA_CRAWL_DUMP"]) / (re.sub(r"\W+", "_", role).strip("_") + ".json")
         dump.parent.mkdir(parents=True, exist_ok=True)
         dump.write_text(json.dumps({"visits": [asdict(v) for v in crawl.visits], "mentions": crawl.mentions}, indent=1))
+    # A crawl that found no links (a changed menu, a parser that reads nothing) would pass without looking.
+    assert any(v.depth == crawl.levels and v.status == 200 for v in crawl.visits), f"{role}: never reached level 2"
     known = {pattern: [] for pattern in KNOWN_FAILURES}
     unknown = []
     for failure in crawl.failures:
