@@ -251,7 +251,7 @@ def _absolute(url: str) -> bool:
 
 
 def _error(response) -> str:
-    """One line on why a request answered 5xx: the exception and the project frame closest to it."""
+    """One line on why a request answered 5xx: the exception, the project frame closest to it, the template."""
     exc_info = getattr(response, "exc_info", None)
     if not exc_info:
         return "(no exception: the view answered 5xx itself)"
@@ -259,4 +259,9 @@ def _error(response) -> str:
     frames = traceback.extract_tb(tb)
     ours = [frame for frame in frames if "site-packages" not in frame.filename] or frames
     where = f"{ours[-1].filename}:{ours[-1].lineno} in {ours[-1].name}" if ours else "?"
-    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} (at {where})"
+    # A TemplateResponse is rendered after its view returned: the template's name is the useful clue.
+    names = [frame.f_locals.get("template_name") for frame, _ in traceback.walk_tb(tb)]
+    template = next((name for name in reversed(names) if isinstance(name, str)), None)
+    rendering = f", rendering {template}" if template else ""
+    message = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {message} (at {where}{rendering})"
