@@ -7,7 +7,7 @@ module loaded at startup):
     personal_data.register(
         "contributions",
         exporter=lambda email: [...],        # JSON-serialisable records about this address
-        deleter=lambda email: 3,             # deletes or anonymises them, returns how many
+        deleter=lambda email: 3,             # deletes or anonymises them, returns how many (or a Deleted)
         purger=lambda now: 12,               # optional: applies the retention period, returns how many
     )
 
@@ -28,6 +28,14 @@ class Source:
     exporter: Callable[[str], list] | None
     deleter: Callable[[str], int] | None
     purger: Callable[[datetime], int] | None
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """What a deleter did: how many records, and what the person asking should know (what stays, what changed)."""
+
+    count: int
+    note: str = ""
 
 
 _registry: dict[str, Source] = {}
@@ -55,9 +63,13 @@ def export(email: str) -> dict[str, list]:
     return {s.label: list(s.exporter(email)) for s in sources() if s.exporter}
 
 
-def delete(email: str) -> dict[str, int]:
+def delete(email: str) -> dict[str, Deleted]:
     email = normalise_email(email)
-    return {s.label: int(s.deleter(email)) for s in sources() if s.deleter}
+    return {s.label: _deleted(s.deleter(email)) for s in sources() if s.deleter}
+
+
+def _deleted(result) -> Deleted:
+    return result if isinstance(result, Deleted) else Deleted(int(result))
 
 
 def purge(now: datetime) -> dict[str, int]:

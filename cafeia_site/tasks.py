@@ -7,7 +7,8 @@ Use it instead of `send_mail` anywhere a message must not be lost:
     queue_email(subject=..., body=..., to=["someone@example.org"])   # sent after commit
 
 With the database task backend (production) the message is a row in the task table until it
-has been handed to the SMTP server. If the server is down or refuses it (any `SMTPException`
+has been handed to the SMTP server by `manage.py run_worker` (which outlives database outages:
+cafeia_site/management/commands/run_worker.py). If the server is down or refuses it (any `SMTPException`
 or `OSError`: connection refused, timeout, DNS), the task re-enqueues itself for later, after
 each delay of `settings.CAFEIA_EMAIL_RETRY_DELAYS` in turn, then gives up and logs an error;
 each failed attempt stays visible as a failed task result. With a backend that cannot defer

@@ -23,13 +23,13 @@ INDEX_TR = {
            INDEX["introduction"]: "Find a café IA near you, on site or online: the map, the list and the agenda show the same gatherings."},
 }
 COUNTRIES = {
-    "FR": {"slug": "france", "title": "France", "capital": "Paris",
+    "FR": {"slug": "france", "title": "France", "capital": "Paris", "time_zone": "Europe/Paris",
            "introduction": "Des bibliothèques, des associations, des mairies et des centres sociaux accueillent des cafés dans toute la France.",
            "contact_email": "contact@cafeia.example",
            "contact_address": "",
            "contact_text": "Une question sur un café, l'envie d'en organiser un ou de devenir partenaire : l'équipe nationale vous répond.",
            "moderators_text": "L'équipe nationale de modération de Café IA relit les contributions envoyées depuis la France."},
-    "MA": {"slug": "maroc", "title": "Maroc", "capital": "Rabat",
+    "MA": {"slug": "maroc", "title": "Maroc", "capital": "Rabat", "time_zone": "Africa/Casablanca",
            "introduction": "Depuis fin 2024, des cafés IA se tiennent à Rabat, Ifrane et dans d'autres villes du royaume.",
            "contact_email": "maroc@cafeia.example",
            "contact_address": "Café IA Maroc\n(adresse de démonstration)\nRabat",

@@ -1,5 +1,4 @@
 """Open data: /data/cafes.geojson, /data/cafes.ics, /data/cafes.csv and one café's .ics (documented in cafes/README.md)."""
-import csv
 import gc
 import gzip
 import hashlib
@@ -11,14 +10,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale
 
 from cafeia_site.views import read_only
 
-from . import geo, selectors, structured, timing
+from . import geo, selectors, spreadsheet, structured, timing, vtimezone
 from .forms import CafeFilterForm
 from .models import CafePage, Organisation
 from .signals import data_version
@@ -56,6 +55,11 @@ GEOJSON_CACHE_SECONDS = 300
 
 
 def _geojson_body(request, locale) -> bytes:
+    with translation.override(locale.language_code):  # the zones' names, in the feed's language
+        return _geojson_text(request, locale)
+
+
+def _geojson_text(request, locale) -> bytes:
     queryset, country_pages, notices = _filtered(request, locale)
     url_base, index_path, index_url = _url_parts(request, locale)
     # Thousands of small dicts: the cyclic garbage collector would run dozens of times for nothing.
@@ -129,7 +133,7 @@ def _calendar(name: str) -> Calendar:
 
 
 def _ics_response(cal: Calendar, filename: str) -> HttpResponse:
-    cal.add_missing_timezones()
+    vtimezone.add_timezones(cal)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -159,11 +163,12 @@ def cafe_ics(request, pk: int):
 
 
 CSV_COLUMNS = ["id", "title", "url", "start", "end", "weekly_until", "venue", "address", "postcode", "city", "region",
-               "country", "mode", "status", "organiser", "latitude", "longitude", "approximate"]
+               "country", "mode", "status", "organiser", "latitude", "longitude", "approximate", "time_zone"]
 
 
 @read_only
 def csv_export(request):
+    """One row per café; times with the offset of the café's zone, which the last column names."""
     locale = _locale(request)
     queryset, country_pages, _notices = _filtered(request, locale)
     by_path = selectors.country_by_path(country_pages)
@@ -171,28 +176,22 @@ def csv_export(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cafes-ia.csv"'
     response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(CSV_COLUMNS)
     now = timezone.now()
     rows = queryset.values_list("pk", "title", "url_path", "path", "start", "end", "recurrence_until", "venue_name", "address",
                                 "postcode", "city", "region", "mode", "status", "organiser__name", "latitude", "longitude",
-                                "approximate_location")
+                                "approximate_location", "time_zone")
     for (pk, title, url_path, path, start, end, until, venue, address, postcode, city, region, mode, status, organiser,
-         lat, lng, approx) in rows:
+         lat, lng, approx, time_zone) in rows:
         country = selectors.country_of(path, by_path)
+        tz = timing.zone(time_zone)
         writer.writerow([
-            pk, _cell(title), url_base + index_url + url_path[len(index_path):], start.isoformat(), end.isoformat(),
-            until.isoformat() if until else "", "" if approx else _cell(venue), "" if approx else _cell(address), postcode,
-            _cell(city), _cell(region), country.country_code if country else "", mode,
-            structured.row_status(status, end, until, now), _cell(organiser or ""),
+            pk, title, url_base + index_url + url_path[len(index_path):], start.astimezone(tz).isoformat(),
+            end.astimezone(tz).isoformat(), until.isoformat() if until else "", "" if approx else venue,
+            "" if approx else address, postcode, city, region, country.country_code if country else "", mode,
+            structured.row_status(status, end, until, now), organiser or "",
             geo.public_coordinate(lat, approx) if lat is not None else "", geo.public_coordinate(lng, approx) if lng is not None else "",
-            "1" if approx else "0",
+            "1" if approx else "0", tz.key,
         ])
     return response
-
-
-def _cell(value: str) -> str:
-    """No formula injection when the CSV is opened in a spreadsheet."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-

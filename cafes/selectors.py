@@ -160,7 +160,8 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
         qs = qs.filter(start__lt=stop)
     if q:
         for word in q.split()[:8]:
-            qs = qs.filter(Q(title__icontains=word) | Q(city__icontains=word) | Q(venue_name__icontains=word)
+            qs = qs.filter(Q(title__icontains=word) | Q(city__icontains=word)
+                           | Q(venue_name__icontains=word, approximate_location=False)
                            | Q(region__icontains=word) | Q(summary__icontains=word) | Q(organiser__name__icontains=word))
     if audience or tag or animator:
         qs = qs.distinct()
@@ -238,7 +239,7 @@ def listed_animators(*, locale) -> QuerySet[Animateur]:
 MAP_COLUMNS = (
     "pk", "title", "url_path", "path", "start", "end", "recurrence_weekday", "recurrence_until",
     "city", "region", "postcode", "mode", "status", "latitude", "longitude", "approximate_location",
-    "organiser__name",
+    "organiser__name", "time_zone",
 )
 
 
@@ -260,7 +261,7 @@ def _iso_date(value) -> str | None:
 def map_rows(queryset: QuerySet[CafePage]) -> list[tuple]:
     """Only the columns a map marker needs, straight from the cursor (the ORM's per-value converters
     cost more than the query itself at 10,000 cafés). Dates come back as ISO strings in UTC,
-    coordinates as floats."""
+    coordinates as floats, and last the café's time zone."""
     from django.db import connections
 
     qs = queryset.filter(latitude__isnull=False).values_list(*MAP_COLUMNS)
@@ -270,7 +271,7 @@ def map_rows(queryset: QuerySet[CafePage]) -> list[tuple]:
         raw = cursor.fetchall()
     rows = []
     for (pk, title, url_path, path, start, end, weekday, until, city, region, postcode, mode, status,
-         lat, lng, approximate, organiser) in raw:
+         lat, lng, approximate, organiser, time_zone) in raw:
         rows.append((pk, title, url_path, path, _iso_datetime(start), _iso_datetime(end), weekday, _iso_date(until),
-                     city, region, postcode, mode, status, float(lat), float(lng), bool(approximate), organiser))
+                     city, region, postcode, mode, status, float(lat), float(lng), bool(approximate), organiser, time_zone))
     return rows

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from . import geo
+from . import geo, timing
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -53,17 +53,22 @@ def row_status(status: str, end: dt.datetime, recurrence_until, now: dt.datetime
 
 
 def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str, by_path: dict, country_of) -> list[dict]:
-    """Features for the map and /data/cafes.geojson, from `selectors.map_rows` tuples (ISO strings, floats)."""
+    """Features for the map and /data/cafes.geojson, from `selectors.map_rows` tuples (ISO strings, floats).
+
+    Times carry the offset of the café's own zone, named in `time_zone` (IANA) and `time_zone_label`
+    (in the active language): the map shows them as the list does, wherever the reader is.
+    """
     now = timezone.now()
     now_iso = now.astimezone(dt.UTC).isoformat(timespec="seconds")
     today_iso = now.date().isoformat()
     cut = len(index_url_path)
     prefix = url_base + index_url
     countries: dict[str, str | None] = {}
+    zones: dict[str, tuple] = {}
     features = []
     append = features.append
     for (pk, title, url_path, path, start, end, weekday, until, city, region, _postcode, mode, status,
-         lat, lng, approximate, organiser) in rows:
+         lat, lng, approximate, organiser, time_zone) in rows:
         parent = path[:-Page.steplen]
         code = countries.get(parent, "?")
         if code == "?":
@@ -72,6 +77,10 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
         if approximate:
             lat, lng = round(lat, geo.APPROXIMATE_DECIMALS), round(lng, geo.APPROXIMATE_DECIMALS)
         over = end < now_iso and (until is None or until < today_iso)
+        zone = zones.get(time_zone)
+        if zone is None:
+            tz = timing.zone(time_zone)
+            zone = zones[time_zone] = (tz, tz.key, timing.zone_label(tz.key))
         append({
             "type": "Feature",
             "id": pk,
@@ -79,8 +88,10 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
             "properties": {
                 "title": title,
                 "url": prefix + url_path[cut:],
-                "start": start,
-                "end": end,
+                "start": dt.datetime.fromisoformat(start).astimezone(zone[0]).isoformat(),
+                "end": dt.datetime.fromisoformat(end).astimezone(zone[0]).isoformat(),
+                "time_zone": zone[1],
+                "time_zone_label": zone[2],
                 "weekly": weekday is not None,
                 "until": until,
                 "city": city,

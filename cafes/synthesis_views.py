@@ -1,10 +1,9 @@
 """Open-data exports of the synthesis figures: /data/synthese.json and /data/synthese.csv."""
-import csv
-
 from django.http import HttpResponse, JsonResponse
 
 from cafeia_site.views import read_only
 
+from . import spreadsheet
 from .synthesis import current_year, figures_for
 
 LICENCE = "CC BY-NC 4.0 — https://creativecommons.org/licenses/by-nc/4.0/"
@@ -43,7 +42,7 @@ def synthesis_csv(request):
     figures = figures_for(year=year, country_code=country).as_dict()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="synthese-{year}{"-" + country if country else ""}.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(["section", "key", "value", "extra"])
     for name in ("year", "country", "cafes_held", "capital", "cafes_outside_capital", "reports", "participants_total", "reports_with_participants"):
         writer.writerow(["total", name, "" if figures[name] is None else figures[name], ""])
@@ -59,6 +58,3 @@ def synthesis_csv(request):
         writer.writerow(["theme", row["theme"], row["reports"], ""])
     writer.writerow(["licence", "", LICENCE, ""])
     return response
-
-
-

@@ -153,13 +153,13 @@ def agenda(request, index_page):
     cafes = selectors.with_cards(selectors.cafes_filtered(locale=locale, when="all", date_from=month,
                                                           date_to=next_month - dt.timedelta(days=1)))
     days: dict[dt.date, list] = {}
-    tz = timezone.get_current_timezone()
     from .timing import occurrences
 
     for cafe in cafes:
+        # Each café on the day it happens where it happens (its own zone, as its hours are).
         for begins, ends in occurrences(cafe.start, cafe.end, cafe.time_zone, cafe.recurrence_weekday,
                                         cafe.recurrence_until, after=month, before=next_month):
-            days.setdefault(begins.astimezone(tz).date(), []).append({"cafe": cafe, "start": begins, "end": ends})
+            days.setdefault(begins.astimezone(cafe.tz).date(), []).append({"cafe": cafe, "start": begins, "end": ends})
     for items in days.values():
         items.sort(key=lambda item: item["start"])
     context = index_page.get_context(request)

@@ -1,10 +1,13 @@
 """From a contribution's data to a draft page of the right type, under the right parent, in its language.
 
-One builder per kind; each knows its page type, where its drafts go and how form data maps to fields.
+One builder per kind; each knows its page type, where its drafts go, how form data maps to fields, and
+where the files go once a moderator approves them.
 """
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page
+
+from . import files
 
 _REGISTRY: dict[str, "Builder"] = {}
 
@@ -33,8 +36,28 @@ class Builder:
         raise NotImplementedError
 
     def fill(self, page, data: dict, contribution) -> None:
-        """Sets the page's fields (and child objects) from the submitted data."""
+        """Sets the page's fields (and child objects) from the submitted data, never its files: drafts stay private."""
         raise NotImplementedError
+
+    def attach(self, page, *, photos: list, documents: list) -> list[str]:
+        """At approval, adds the files' public copies ((record, image) and (record, document) pairs) to the page.
+
+        Returns the names of the fields (or child relations) it changed.
+        """
+        return []
+
+    def publish_files(self, page, contribution, revision=None) -> None:
+        """At approval: the contribution's files become public and join the page, and the revision being
+        published, so that its history and the next edit hold them too."""
+        photos, documents = files.files_publish(contribution)
+        changed = self.attach(page, photos=photos, documents=documents)
+        if not changed:
+            return
+        page.save(update_fields=changed, clean=False)
+        if revision is not None:
+            data = page.serializable_data()
+            revision.content.update({name: data[name] for name in changed})
+            revision.save(update_fields=["content"])
 
     def title(self, data: dict) -> str:
         return data["title"]

@@ -1,18 +1,14 @@
 """The four kinds of contribution: each a public form and a builder of its draft page."""
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Collection
 
+from cafes import timing
 from cafes.models import Audience, CafePage, CafeReportPage, CountryPage, Organisation
 from cafes.models.reports import ReportPhoto, ReportProposal, ReportQuestion
 from home.lettre_models import TestimonyIndexPage, TestimonyPage
@@ -23,10 +19,9 @@ from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage,
 
 from .builders import Builder, register
 from .forms import ContributionForm, LinesField, page_id
-from .models import ContributionFile, Kind
+from .models import Kind
 
 STEP_SLOTS = 6
-COLLECTION_NAME = "Contributions"
 
 
 def _country_choices(language_code):
@@ -39,39 +34,6 @@ def _country_page(locale, country_code):
     if page is None:
         raise ValidationError(_("Ce pays n'a pas encore de section sur le site."))
     return page
-
-
-def _collection():
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=COLLECTION_NAME).first()
-    return existing or root.add_child(name=COLLECTION_NAME)
-
-
-def _images(contribution):
-    """Wagtail images made from the contribution's (already cleaned) photos."""
-    Image = get_image_model()
-    collection = _collection()
-    out = []
-    for record in contribution.files.filter(kind=ContributionFile.FileKind.PHOTO):
-        with record.file.open("rb") as handle:
-            image = Image(title=(record.alt_text or record.original_name)[:255], collection=collection)
-            image.file.save(record.file.name.rsplit("/", 1)[-1], ImageFile(handle), save=False)
-            image.save()
-        out.append((record, image))
-    return out
-
-
-def _documents(contribution):
-    Document = get_document_model()
-    collection = _collection()
-    out = []
-    for record in contribution.files.filter(kind=ContributionFile.FileKind.DOCUMENT):
-        with record.file.open("rb") as handle:
-            document = Document(title=record.original_name[:255], collection=collection)
-            document.file.save(record.original_name, handle, save=False)
-            document.save()
-        out.append((record, document))
-    return out
 
 
 def _credit(data) -> str:
@@ -201,9 +163,14 @@ class ReportBuilder(Builder):
         page.themes.set(themes[:15])
         if hasattr(page, "format_id"):
             page.format_id = data.get("format") or None
-        page.photos = [
-            ReportPhoto(image=image, alt_text=record.alt_text, consent=record.consent) for record, image in _images(contribution)
-        ]
+
+    def attach(self, page, *, photos, documents):
+        if not photos:
+            return []
+        page.photos = [*page.photos.all(), *(
+            ReportPhoto(image=image, alt_text=record.alt_text[:250], consent=record.consent) for record, image in photos
+        )]
+        return ["photos"]
 
 
 # --- Format d'animation ---------------------------------------------------------------------
@@ -224,6 +191,10 @@ class FormatForm(ContributionForm):
     materials = forms.CharField(label=_("Matériel nécessaire"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     variations = forms.CharField(label=_("Variantes et conseils"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=3000)
     authors = forms.CharField(label=_("Auteurs à citer"), max_length=255, help_text=_("Les noms ou la structure à créditer."))
+    country_code = forms.ChoiceField(
+        label=_("Votre pays"), required=False, choices=[],
+        help_text=_("Les modérateurs de ce pays reliront votre format."),
+    )
     licence = forms.ChoiceField(label=_("Licence"), choices=LICENCE_CHOICES, initial="cc-by-nc-4.0")
     licence_accepted = forms.BooleanField(
         label=_("Je peux partager ce format et j'accepte qu'il soit publié sous la licence choisie, avec attribution."),
@@ -232,6 +203,7 @@ class FormatForm(ContributionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["country_code"].choices = [("", "—")] + _country_choices(self.language_code)
         for n in range(1, STEP_SLOTS + 1):
             self.fields[f"step_{n}_title"] = forms.CharField(label=_("Étape %(n)d : titre") % {"n": n}, required=n == 1, max_length=200)
             self.fields[f"step_{n}_duration"] = forms.IntegerField(
@@ -255,6 +227,9 @@ class FormatForm(ContributionForm):
 class FormatBuilder(Builder):
     page_model = ResourcePage
 
+    def country_code(self, data):
+        return data.get("country_code", "")
+
     def target_parent(self, data, *, locale, country_code):
         index = ResourceIndexPage.objects.filter(locale=locale).first()
         if index is None:
@@ -272,7 +247,14 @@ class FormatBuilder(Builder):
             ("step", {"title": data[f"step_{n}_title"], "duration": data.get(f"step_{n}_duration"), "text": data.get(f"step_{n}_text", "")})
             for n in range(1, STEP_SLOTS + 1) if data.get(f"step_{n}_title")
         ]
-        page.documents = [ResourceDocument(document=doc, title=record.original_name) for record, doc in _documents(contribution)]
+
+    def attach(self, page, *, photos, documents):
+        if not documents:
+            return []
+        page.documents = [*page.documents.all(), *(
+            ResourceDocument(document=document, title=record.original_name[:255]) for record, document in documents
+        )]
+        return ["documents"]
 
 
 # --- Témoignage -----------------------------------------------------------------------------
@@ -315,8 +297,12 @@ class TestimonyBuilder(Builder):
         page.role = data["role"]
         page.body = data["body"]
         page.country_code = data.get("country_code", "")
-        images = _images(contribution)
-        page.photo = images[0][1] if images else None
+
+    def attach(self, page, *, photos, documents):
+        if not photos or page.photo_id is not None:
+            return []  # a photo an editor chose stays
+        page.photo = photos[0][1]
+        return ["photo"]
 
 
 # --- Déclarer un café -----------------------------------------------------------------------
@@ -379,12 +365,9 @@ class CafeBuilder(Builder):
         for name in ("summary", "mode", "venue_name", "address", "postcode", "city", "region", "price",
                      "registration_url", "meeting_url"):
             setattr(page, name, data.get(name) or "")
-        zone = ZoneInfo(page.time_zone or "Europe/Paris")
-        page.start = parse_datetime(data["start"])
-        page.end = parse_datetime(data["end"])
-        if timezone.is_naive(page.start):
-            page.start = page.start.replace(tzinfo=zone)
-            page.end = page.end.replace(tzinfo=zone)
+        # The hours typed are those of the café's place: its country's zone, not the site's.
+        page.time_zone = _country_page(contribution.locale, self.country_code(data)).time_zone
+        page.start, page.end = (timing.localise(timing.as_typed(data[name]), page.time_zone) for name in ("start", "end"))
         page.organiser = Organisation.objects.filter(
             locale=contribution.locale, name__iexact=data.get("organisation", "").strip()
         ).first()

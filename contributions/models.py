@@ -2,8 +2,10 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
-from django.db import models
+from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
@@ -75,7 +77,10 @@ def contribution_upload_to(instance, filename):
 
 
 class ContributionFile(models.Model):
-    """A file sent with a contribution; kept outside public media until a page uses it."""
+    """A file sent with a contribution: private until approval, when it becomes a Wagtail image or document.
+
+    The link to that public copy is how refusal, purge, erasure and replacement find every copy.
+    """
 
     class FileKind(models.TextChoices):
         PHOTO = "photo", _("Photo")
@@ -90,6 +95,14 @@ class ContributionFile(models.Model):
     size = models.PositiveIntegerField()
     alt_text = models.CharField(max_length=255, blank=True)
     consent = models.BooleanField(default=False)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("image publiée"),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("document publié"),
+    )
 
     class Meta:
         ordering = ["slot"]
@@ -115,7 +128,11 @@ class ContributionEvent(models.Model):
 
 
 class ContributionModerationTask(AbstractGroupApprovalTask):
-    """Group approval with a third, final answer: refuse (nothing is published, the reason is sent)."""
+    """Group approval with a third, final answer: refuse (nothing is published, the reason is sent).
+
+    Requesting changes and refusing both e-mail their comment to the contributor, so neither
+    goes through without one, whatever the path (Wagtail's editor, its dashboard, the queue).
+    """
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
@@ -123,13 +140,41 @@ class ContributionModerationTask(AbstractGroupApprovalTask):
             actions.append(("refuse", _("Refuser"), True))
         return actions
 
-    def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "refuse":
-            from .services import contribution_refuse_from_task
+    def get_form_for_action(self, action):
+        from .moderation import DECISION_FORMS
 
-            contribution_refuse_from_task(task_state=task_state, user=user, comment=kwargs.get("comment", ""))
+        return DECISION_FORMS.get(action) or super().get_form_for_action(action)
+
+    def get_template_for_action(self, action):
+        from .moderation import COMMENT_REQUIRED
+
+        if action in COMMENT_REQUIRED:
+            return "contributions/admin/workflow_action_modal.html"
+        return super().get_template_for_action(action)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from . import services
+        from .moderation import APPROVE, COMMENT_REQUIRED, REFUSE, REQUEST_CHANGES
+
+        obj = task_state.workflow_state.content_object
+        if action_name not in {name for name, _label, _modal in self.get_actions(obj, user)}:
+            raise PermissionDenied
+        comment = (kwargs.get("comment") or "").strip()
+        if action_name in COMMENT_REQUIRED and not comment:
+            # Every view validates the comment first; this is the last guard, never a silent empty refusal.
+            raise PermissionDenied(_("Un commentaire est obligatoire : il est envoyé par e-mail au contributeur."))
+        if action_name == REFUSE:
+            services.contribution_refuse_from_task(task_state=task_state, user=user, comment=comment)
+        elif action_name == APPROVE:
+            services.contribution_approve_from_task(task_state=task_state, user=user, comment=comment)
+        elif action_name == REQUEST_CHANGES:
+            task_state.reject(user=user, comment=comment)
         else:
-            super().on_action(task_state, user, action_name, **kwargs)
+            super().on_action(task_state, user, action_name, comment=comment)
+        contribution = Contribution.objects.filter(page_id=task_state.workflow_state.object_id).first()
+        # Wagtail's workflow views redirect here when told: the moderator lands on the contribution.
+        return reverse("contributions_admin:detail", args=[contribution.pk]) if contribution else None
 
     @classmethod
     def get_description(cls):

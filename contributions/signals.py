@@ -17,4 +17,4 @@ def _changes_requested(sender, instance, user=None, **kwargs):
 @receiver(page_published)
 def _published(sender, instance, revision=None, **kwargs):
     with transaction.atomic():
-        services.contribution_published(page_id=instance.pk, user=getattr(revision, "user", None))
+        services.contribution_published(page=instance, revision=revision, user=getattr(revision, "user", None))

@@ -1,19 +1,41 @@
 """Checks and cleans files sent by the public: real type, size, and photos stripped of their metadata."""
 import io
+import math
+import warnings
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, UnidentifiedImageError
 
 from ressources.validators import EXECUTABLE_SIGNATURES, check_upload, read_head
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
-MAX_PHOTO_PIXELS = 40_000_000
+# Published photos are at most this long on their long edge, scaled down before anything is stored:
+# the largest rendition the templates ask for is 1,200 pixels wide, and phones' 4,032 × 3,024 (and
+# 4,000 × 3,000) photos are exactly twice as long, so libjpeg decodes them at half scale.
+PUBLISHED_LONG_EDGE = 2000
+# Pixel limits per way of decoding, so that re-encoding any accepted photo costs at most ~110 MB
+# (peak resident memory, measured by tests/contributions/test_files_memory.py):
+# - sequential JPEG (what cameras and phones write) decodes at 1/2, 1/4 or 1/8 scale, never below the
+#   published size: under 4,000 pixels a side whatever its size up to 32,000. 120 megapixels let
+#   108-megapixel phone photos through and stay under Pillow's own decompression-bomb refusal (179);
+# - progressive JPEG decodes at reduced scale too, but libjpeg holds its full-size coefficients (~4 bytes
+#   a pixel);
+# - PNG decodes at full size, in 4 bytes a pixel: 16 megapixels is more than a 12-megapixel phone photo;
+# - WebP decodes at full size through Pillow's animation decoder, which holds ~4 full-size copies.
+MAX_PIXELS = {"JPEG": 120_000_000, "JPEG progressive": 24_000_000, "PNG": 16_000_000, "WEBP": 6_000_000}
 PHOTO_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
 DOCUMENT_KINDS = ("pdf", "office", "zip")
 DOCUMENT_CONTENT_TYPES = {"pdf": "application/pdf", "office": "application/octet-stream", "zip": "application/zip"}
+# EXIF orientations, as the transposition that puts the photo upright.
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 @dataclass
@@ -23,34 +45,90 @@ class CleanFile:
     size: int
 
 
+def _published_size(width: int, height: int) -> tuple[int, int]:
+    scale = min(1.0, PUBLISHED_LONG_EDGE / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _too_many_pixels(image) -> ValidationError | None:
+    progressive = image.format == "JPEG" and image.info.get("progressive")
+    limit = MAX_PIXELS["JPEG progressive" if progressive else image.format]
+    pixels = image.width * image.height
+    if pixels <= limit:
+        return None
+    label = _("JPEG progressif") if progressive else {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}[image.format]
+    return ValidationError(
+        _("Cette image est trop grande : %(width)s × %(height)s pixels, soit %(pixels)s mégapixels, pour %(max)s au "
+          "plus en %(format)s. Réduisez-la à %(side)s pixels de côté au plus : elle sera de toute façon publiée en "
+          "%(published)s pixels.")
+        % {"width": number_format(image.width, force_grouping=True),
+           "height": number_format(image.height, force_grouping=True),
+           # Rounded up, so that a photo just over the limit never reads as being at it.
+           "pixels": number_format(math.ceil(pixels / 100_000) / 10, 1), "max": number_format(limit // 1_000_000),
+           "format": label, "side": number_format(math.isqrt(limit) // 100 * 100, force_grouping=True),
+           "published": number_format(PUBLISHED_LONG_EDGE, force_grouping=True)},
+        code="too_many_pixels",
+    )
+
+
+def _decode(upload):
+    """The photo's pixels, decoded no larger than needed; refuses what is not a photo or too big to decode."""
+    not_image = ValidationError(_("Ce fichier n'est pas une image JPEG, PNG ou WebP lisible."), code="not_image")
+    try:
+        with warnings.catch_warnings():
+            # Our pixel limits apply below; Pillow's warning (89 megapixels) would only repeat them.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload) as probe:
+                probe.verify()
+            upload.seek(0)
+            image = Image.open(upload)
+    except Image.DecompressionBombError:
+        raise ValidationError(_("Cette image compte trop de pixels pour être lue."), code="too_many_pixels")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise not_image
+    if image.format not in PHOTO_FORMATS:
+        raise ValidationError(_("Formats acceptés pour les photos : JPEG, PNG, WebP."), code="bad_format")
+    if error := _too_many_pixels(image):
+        raise error
+    orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
+    if image.format == "JPEG":
+        # Before load(): libjpeg then decodes at the smallest scale still at least the published size.
+        image.draft(None, _published_size(*image.size))
+    try:
+        image.load()
+    except (OSError, SyntaxError, ValueError):
+        raise not_image
+    return image, orientation
+
+
+def _pixels_only(image, image_format):
+    """The photo in a mode its format stores, scaled to the published size, upright, without any metadata."""
+    if image.mode in ("1", "P", "PA") or (image.mode not in ("L", "LA", "RGB", "RGBA", "CMYK") and image.mode[0] != "I"):
+        image = image.convert("RGBA" if image.mode == "PA" or "transparency" in image.info else "RGB")
+    elif image.mode[0] == "I":  # 16-bit greyscale PNG
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    size = _published_size(*image.size)
+    if size != image.size:
+        # reducing_gap: an integer box reduction first (no full-height intermediate), then Lanczos for the rest.
+        image = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=1.0)
+    if image.mode == "CMYK" or (image_format == "JPEG" and image.mode not in ("L", "RGB")):
+        image = image.convert("RGB")
+    image.info = {}  # EXIF (GPS), XMP, comments, ICC: none is written, since none is in the image's info any more
+    return image
+
+
 def clean_photo(upload) -> CleanFile:
-    """Re-encodes a photo: only pixels survive, no EXIF (photos often carry GPS positions)."""
+    """Re-encodes a photo at its published size: only pixels survive, no EXIF (photos often carry GPS positions)."""
     if upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(_("Cette photo dépasse 10 Mo. Envoyez une version plus légère."), code="too_large")
     if read_head(upload, 8).startswith(EXECUTABLE_SIGNATURES):
         raise ValidationError(_("Ce fichier n'est pas une image."), code="not_image")
-    try:
-        with Image.open(upload) as probe:
-            probe.verify()
-        upload.seek(0)
-        image = Image.open(upload)
-        if image.width * image.height > MAX_PHOTO_PIXELS:
-            raise ValidationError(_("Cette image est trop grande (plus de 40 mégapixels)."), code="too_many_pixels")
-        image_format = image.format
-        image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
-        raise ValidationError(_("Ce fichier n'est pas une image JPEG, PNG ou WebP lisible."), code="not_image")
-    if image_format not in PHOTO_FORMATS:
-        raise ValidationError(_("Formats acceptés pour les photos : JPEG, PNG, WebP."), code="bad_format")
+    image, orientation = _decode(upload)
+    image_format = image.format
     content_type, extension = PHOTO_FORMATS[image_format]
-    image = ImageOps.exif_transpose(image)  # keep the photo upright once its EXIF is gone
-    if image.mode not in ("RGB", "RGBA", "L"):
-        image = image.convert("RGBA" if image_format != "JPEG" else "RGB")
-    if image_format == "JPEG" and image.mode == "RGBA":
-        image = image.convert("RGB")
-    # A new image from the pixels only: no EXIF, no XMP, no comments carried over.
-    clean = Image.new(image.mode, image.size)
-    clean.paste(image)
+    clean = _pixels_only(image, image_format)
+    if orientation in _UPRIGHT:
+        clean = clean.transpose(_UPRIGHT[orientation])  # upright, since the orientation tag goes with the EXIF
     out = io.BytesIO()
     clean.save(out, format=image_format, quality=88)
     data = out.getvalue()

@@ -1,17 +1,27 @@
-"""Registers the moderators' Contributions view in the Wagtail admin."""
+"""Registers the moderators' Contributions view, and keeps Wagtail's own page views to the same rules."""
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from . import admin_views, publishing
+from .models import OPEN_STATUSES, Contribution, ContributionModerationTask, Status
+from .moderation import COMMENT_REQUIRED, decision_message
+from .selectors import contributions_visible_to, user_moderates
 
 admin_urls = (
     [
         path("", admin_views.contribution_list, name="list"),
         path("bulk/", admin_views.contribution_bulk, name="bulk"),
         path("<int:pk>/", admin_views.contribution_detail, name="detail"),
+        path("<int:pk>/decision/", admin_views.contribution_decide, name="decide"),
         path("<int:pk>/files/<int:file_pk>/", admin_views.contribution_file, name="file"),
     ],
     "contributions_admin",
@@ -23,9 +33,96 @@ def register_admin_urls():
     return [path("contributions/", include(admin_urls))]
 
 
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_moderates(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
-    return MenuItem(_("Contributions"), reverse("contributions_admin:list"), icon_name="group", order=250)
+    return ModerationMenuItem(gettext_lazy("Contributions"), reverse("contributions_admin:list"), icon_name="group", order=250)
+
+
+# --- Wagtail's page views, on a draft that is a contribution in moderation --------------------
+def _open_contribution(page_id):
+    return Contribution.objects.filter(page_id=page_id, status__in=OPEN_STATUSES).first()
+
+
+def _check_moderator(user, contribution):
+    """Only the contribution's own moderators touch its draft: page permissions elsewhere in the tree do not count."""
+    if not user.is_superuser and not contributions_visible_to(user).filter(pk=contribution.pk).exists():
+        raise PermissionDenied
+
+
+def _invalid_workflow_comment(request, page) -> str:
+    """Wagtail's editor posts the action's comment as JSON it never validates: validate it with the task's form."""
+    task = page.current_workflow_task
+    action = request.POST.get("workflow-action-name", "")
+    if not isinstance(task, ContributionModerationTask) or action not in COMMENT_REQUIRED:
+        return ""
+    try:
+        data = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
+    except ValueError:
+        data = None
+    form = task.get_form_for_action(action)(data=data if isinstance(data, dict) else {})
+    if form.is_valid():
+        return ""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+# After the publish guard below, whose message says why a non-moderator cannot publish.
+@hooks.register("before_edit_page", order=10)
+def guard_contribution_editing(request, page):
+    contribution = _open_contribution(page.pk)
+    if contribution is None:
+        return None
+    _check_moderator(request.user, contribution)
+    request.contribution_status_before_edit = contribution.status
+    if request.method != "POST":
+        return None
+    if request.POST.get("action-cancel-workflow") or request.POST.get("action-restart-workflow"):
+        # Neither tells the contributor anything: the contribution would wait for ever.
+        error = _("approuvez, demandez des modifications ou refusez : le contributeur en est prévenu par e-mail.")
+    elif request.POST.get("action-workflow-action"):
+        error = _invalid_workflow_comment(request, page)
+    else:
+        error = ""
+    if error:
+        messages.error(request, _("Rien n'a changé : %(error)s") % {"error": error})
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("after_edit_page")
+def tell_what_the_decision_did(request, page):
+    """After a decision from the editor, the moderator lands on the contribution, told what the contributor receives."""
+    before = getattr(request, "contribution_status_before_edit", None)
+    if before is None:
+        return None
+    contribution = Contribution.objects.filter(page_id=page.pk).first()
+    if contribution is None or contribution.status == before or contribution.status == Status.IN_MODERATION:
+        return None
+    messages.success(request, decision_message(contribution))
+    return redirect("contributions_admin:detail", contribution.pk)
+
+
+@hooks.register("before_delete_page")
+def guard_contribution_deletion(request, page):
+    if (contribution := _open_contribution(page.pk)) is not None:
+        _check_moderator(request.user, contribution)
+
+
+@hooks.register("before_move_page")
+def guard_contribution_move(request, page, destination):
+    if (contribution := _open_contribution(page.pk)) is not None:
+        _check_moderator(request.user, contribution)
+
+
+@hooks.register("before_bulk_action", order=10)
+def guard_contribution_bulk_actions(request, action_type, objects, action_class_instance):
+    page_ids = [obj.pk for obj in objects if isinstance(obj, Page)]
+    for contribution in Contribution.objects.filter(page_id__in=page_ids, status__in=OPEN_STATUSES):
+        _check_moderator(request.user, contribution)
 
 
 @hooks.register("construct_page_action_menu")

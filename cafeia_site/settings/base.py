@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, test and production override what they must."""
 import os
+import zoneinfo
 from datetime import timedelta
 from pathlib import Path
 
@@ -133,6 +134,11 @@ LANGUAGES = [
 RTL_LANGUAGES = {"ar"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
+# Time zone rules from the tzdata package (requirements.txt, upgraded with the site), never the
+# system's copy, which can lag: Debian 12's 2025b still puts Morocco at UTC+1 after its move to
+# UTC+0 on 20 September 2026, so every Moroccan café's instant (feeds, map) was an hour off.
+zoneinfo.reset_tzpath(to=[])
+zoneinfo.ZoneInfo.clear_cache()
 USE_I18N = True
 USE_TZ = True
 

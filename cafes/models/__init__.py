@@ -1,5 +1,6 @@
 """Café models: the directory snippets, the page tree (index → country → café) and the reports."""
-from .pages import CafeIndexPage, CafePage, CafeTag, CountryPage
+from .cafe import CafePage, CafeTag
+from .country import CafeIndexPage, CountryPage
 from .reports import CafeReportPage, ReportPhoto, ReportProposal, ReportQuestion, ReportTheme
 from .snippets import Animateur, Audience, Organisation
 from .synthesis import SynthesisCuration, SynthesisPage

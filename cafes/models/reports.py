@@ -98,7 +98,7 @@ class CafeReportPage(BasePage):
 
     @cached_property
     def cafe(self):
-        from .pages import CafePage
+        from .cafe import CafePage
 
         parent = self.get_parent()
         return parent.specific if parent and parent.specific_class is CafePage else None

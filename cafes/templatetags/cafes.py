@@ -1,11 +1,9 @@
 """Template tags of the café section: when a café happens, in words of the reader's language."""
 from django import template
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 register = template.Library()
-
 
 
 def _weekday_every(weekday: int) -> str:
@@ -22,14 +20,19 @@ def _time(value) -> str:
     return date_format(value, "H:i")
 
 
+def _zone(cafe) -> str:
+    # Named every time: a reader in Rabat and one in Lyon read the same page.
+    return _("(%(zone)s)") % {"zone": cafe.time_zone_label}
+
+
 @register.simple_tag
 def cafe_when(cafe, start=None, end=None) -> str:
-    """"mercredi 3 décembre 2026, 13:30–15:00", or the rule of a weekly session and its next date."""
+    """"mercredi 3 décembre 2026, 13:30–15:00 (heure de Paris)", or the rule of a weekly session and
+    its next date: always in the café's own time zone, which is named."""
     tz = cafe.tz
     start = (start or cafe.start).astimezone(tz)
     end = (end or cafe.end).astimezone(tz)
-    zone = "" if tz.key == timezone.get_current_timezone_name() else f" ({tz.key})"
-    hours = f"{_time(start)}–{_time(end)}{zone}"
+    hours = f"{_time(start)}–{_time(end)} {_zone(cafe)}"
     if cafe.is_recurring:
         text = _("%(every)s, %(hours)s, jusqu'au %(until)s") % {
             "every": _weekday_every(cafe.recurrence_weekday), "hours": hours, "until": date_format(cafe.recurrence_until, "j F Y")}
@@ -39,7 +42,14 @@ def cafe_when(cafe, start=None, end=None) -> str:
         return text
     if start.date() == end.date():
         return f"{_day(start)}, {hours}"
-    return f"{_day(start)} {_time(start)} – {_day(end)} {_time(end)}{zone}"
+    return f"{_day(start)} {_time(start)} – {_day(end)} {_time(end)} {_zone(cafe)}"
+
+
+@register.simple_tag
+def cafe_hours(cafe, start, end) -> str:
+    """"18:00–19:30 (heure de Casablanca)": one session's hours in the café's zone (the agenda's lines)."""
+    tz = cafe.tz
+    return f"{_time(start.astimezone(tz))}–{_time(end.astimezone(tz))} {_zone(cafe)}"
 
 
 @register.simple_tag

@@ -68,3 +68,49 @@ def test_exact_location_is_shown_when_not_private(client):
     assert "1 place Publique" in client.get(cafe.url).content.decode()
     feature = next(f for f in client.get("/data/cafes.geojson").json()["features"] if f["id"] == cafe.pk)
     assert feature["geometry"]["coordinates"] == [1.987654, 47.123456]
+
+
+# --- search: the index holds what the page shows, never the hidden venue -------------------------
+def _found(client, words: str, title: str) -> bool:
+    return title in client.get(f"/fr/recherche/?q={words}").content.decode()
+
+
+def test_site_search_never_finds_a_private_venue_by_its_hidden_name(client):
+    private = make_cafe(title="Café IA entre voisins", approximate_location=True, venue_name="Chez Quatrefages",
+                        address="7 impasse Tremblevif", city="Discrèteville")
+    public = make_cafe(title="Café IA de la halle", venue_name="Halle Barbacane", city="Ouverteville")
+    assert _found(client, "Barbacane", public.title)  # a venue shown on its page is searchable
+    assert _found(client, "Discrèteville", private.title)  # the private café itself still is, by its town
+    assert not _found(client, "Quatrefages", private.title)
+    assert not _found(client, "Tremblevif", private.title)
+
+
+def test_a_venue_turned_private_leaves_the_index(client):
+    cafe = make_cafe(title="Café IA du salon", venue_name="Salon Vertbois", city="Ouverteville")
+    assert _found(client, "Vertbois", cafe.title)
+    cafe.approximate_location = True
+    cafe.save()
+    assert not _found(client, "Vertbois", cafe.title)
+
+
+def test_the_api_search_and_the_list_filter_do_not_find_it_either(client):
+    private = make_cafe(title="Café IA en appartement", approximate_location=True, venue_name="Chez Quatrefages")
+    api = client.get("/api/v2/pages/?search=Quatrefages&type=cafes.CafePage").json()
+    assert private.pk not in [item["id"] for item in api["items"]]
+    assert private.title not in client.get("/fr/cafes/?q=Quatrefages&when=all").content.decode()
+    assert private.title in client.get("/fr/cafes/?q=appartement&when=all").content.decode()
+
+
+def test_the_migration_drops_the_index_entries_that_hold_a_hidden_name():
+    import importlib
+
+    from django.apps import apps
+    from wagtail.search.models import IndexEntry
+
+    migration = importlib.import_module("cafes.migrations.0007_private_venues_out_of_search")
+    private = make_cafe(approximate_location=True, venue_name="Chez Quatrefages")
+    public = make_cafe(venue_name="Halle Barbacane")
+    assert IndexEntry.objects.filter(object_id=str(private.pk)).exists()
+    migration.drop_private_entries(apps, None)
+    assert not IndexEntry.objects.filter(object_id=str(private.pk)).exists()
+    assert IndexEntry.objects.filter(object_id=str(public.pk)).exists()

@@ -114,3 +114,23 @@ def fill(form, values: dict, files: dict) -> None:
             field.fill(value)
     for name, path in files.items():
         form.locator(f"[name={name}]").set_input_files(str(path))
+
+
+def send_and_confirm(tab, *, kind: str, language: str, run: str, tmp_path: Path) -> dict:
+    """Fills and sends one form as a person would, confirms from the e-mail; returns what the contributor has."""
+    email = f"contributrice-{kind}-{language}-{run}@example.org"
+    values, files, title = form_values(
+        kind, language, run, photo=photo_with_gps(tmp_path / "photo.jpg"), pdf=small_pdf(tmp_path / "deroule.pdf")
+    )
+    tab.goto(f"/{language}/contribuer/{kind}/")
+    form = tab.locator("form.contribution-form")
+    fill(form, values, files)
+    form.locator("[name=email]").fill(email)
+    form.locator("[name=consent]").check()
+    tab.wait_for_timeout(1200)  # a person takes longer than the minimum fill time
+    form.locator("button[type=submit]").click()
+    tab.wait_for_url("**/contribuer/merci/")
+    tab.goto(link_in(mails_to(email)[-1], "/confirmer/"))
+    tab.locator("form button[type=submit]").click()
+    tab.wait_for_load_state()
+    return {"email": email, "title": title, "files": list(files), "status": link_in(mails_to(email)[-1], "/suivi/")}

@@ -8,7 +8,7 @@ import pytest
 from contributions.models import Contribution
 
 from .conftest import admin_login
-from .contributing import fill, form_values, has_gps, link_in, mails_to, photo_with_gps, public_media_files, small_pdf
+from .contributing import has_gps, link_in, mails_to, public_media_files, send_and_confirm
 from .moderating import approve_from_queue
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("live_db")]
@@ -20,10 +20,6 @@ KINDS = ["compte-rendu", "format", "temoignage", "cafe"]
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_contribution_from_the_form_to_its_publication(no_js_page, page, tmp_path, kind, language):
     run = uuid.uuid4().hex[:6]
-    email = f"contributrice-{run}@example.org"
-    values, files, title = form_values(
-        kind, language, run, photo=photo_with_gps(tmp_path / "photo.jpg"), pdf=small_pdf(tmp_path / "deroule.pdf")
-    )
     media_before = public_media_files()
     images_before = page.request.get("/api/v2/images/").json()["meta"]["total_count"]
     documents_before = page.request.get("/api/v2/documents/").json()["meta"]["total_count"]
@@ -31,19 +27,8 @@ def test_a_contribution_from_the_form_to_its_publication(no_js_page, page, tmp_p
     tab = no_js_page
     tab.goto(f"/{language}/contribuer/{kind}/")
     assert tab.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
-    form = tab.locator("form.contribution-form")
-    fill(form, values, files)
-    form.locator("[name=email]").fill(email)
-    form.locator("[name=consent]").check()
-    tab.wait_for_timeout(1200)  # a person takes longer than the minimum fill time
-    form.locator("button[type=submit]").click()
-    tab.wait_for_url("**/contribuer/merci/")
-
-    confirm = link_in(mails_to(email)[-1], "/confirmer/")
-    tab.goto(confirm)
-    tab.locator("form button[type=submit]").click()
-    tab.wait_for_load_state()
-    status = link_in(mails_to(email)[-1], "/suivi/")
+    sent = send_and_confirm(tab, kind=kind, language=language, run=run, tmp_path=tmp_path)
+    email, title, files, status = sent["email"], sent["title"], sent["files"], sent["status"]
     tab.goto(status)
     assert title in tab.locator("main").inner_text()
 

@@ -20,6 +20,6 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             deleted = personal_data.delete(email)
-        for label, count in deleted.items():
-            self.stdout.write(f"{label}: {count} deleted")
+        for label, result in deleted.items():
+            self.stdout.write(f"{label}: {result.count} deleted" + (f" ({result.note})" if result.note else ""))
         self.stdout.write(self.style.SUCCESS(f"Personal data of {email} deleted."))

@@ -3,6 +3,25 @@
 (function () {
   "use strict";
 
+  /* A café's time as the list shows it: the wall-clock time of the café's own zone, which the GeoJSON
+     string carries with that zone's offset ("2027-07-15T18:00:00+00:00"), then the zone's name.
+     Formatted as UTC, so that neither the visitor's device zone nor the browser's own copy of the
+     zone rules (older or newer than the server's) can move it. Western digits and a 24-hour clock in every language, as the pages. */
+  function when(p) {
+    var text = String(p.start);
+    var wall = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text);
+    if (wall) {
+      var date = new Date(Date.UTC(+wall[1], +wall[2] - 1, +wall[3], +wall[4], +wall[5]));
+      try {
+        text = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+          {dateStyle: "long", timeStyle: "short", timeZone: "UTC", numberingSystem: "latn", hourCycle: "h23"}).format(date);
+      } catch (error) {
+        text = wall[1] + "-" + wall[2] + "-" + wall[3] + " " + wall[4] + ":" + wall[5];
+      }
+    }
+    return p.time_zone_label ? text + " (" + p.time_zone_label + ")" : text;
+  }
+
   function popup(feature) {
     var p = feature.properties || {};
     var box = document.createElement("div");
@@ -16,9 +35,10 @@
       box.appendChild(city);
     }
     if (p.start) {
-      var when = document.createElement("div");
-      when.textContent = new Date(p.start).toLocaleString(document.documentElement.lang, {dateStyle: "long", timeStyle: "short"});
-      box.appendChild(when);
+      var time = document.createElement("div");
+      time.className = "cafe-popup__when";
+      time.textContent = when(p);
+      box.appendChild(time);
     }
     return box;
   }

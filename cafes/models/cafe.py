@@ -1,6 +1,7 @@
-"""The café tree: the index (map, list, agenda, directory), one page per country, one page per café."""
+"""One page per café: when, where, who, for whom; what the public page shows of a private venue."""
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,7 +12,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -21,124 +21,8 @@ from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
 
 from .. import geo, timing
-
-
-class CafeIndexPage(RoutablePageMixin, BasePage):
-    """/cafes/: the map and list, plus the agenda and the organiser and animator pages.
-
-    Those are routes of this page (RoutablePageMixin) rather than views under i18n_patterns: they
-    then live under the café index of each language, with its breadcrumbs, language switcher and
-    site, and need no URL of their own in the project's urls.py.
-    """
-
-    introduction = models.TextField(_("introduction"), blank=True)
-    body = StreamField(body_blocks(), blank=True, verbose_name=_("corps"))
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["cafes.CountryPage", "cafes.SynthesisPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("index des cafés")
-
-    @path("")
-    def index_route(self, request):
-        from ..views import cafe_index
-
-        return cafe_index(request, self)
-
-    @path("agenda/")
-    def agenda_route(self, request):
-        from ..views import agenda
-
-        return agenda(request, self)
-
-    @path("structures/")
-    def organisation_list_route(self, request):
-        from ..views import organisation_list
-
-        return organisation_list(request, self)
-
-    @path("structures/<slug:slug>/")
-    def organisation_route(self, request, slug):
-        from ..views import organisation_detail
-
-        return organisation_detail(request, self, slug)
-
-    @path("animateurs/<slug:slug>/")
-    def animateur_route(self, request, slug):
-        from ..views import animateur_detail
-
-        return animateur_detail(request, self, slug)
-
-
-class CountryPage(BasePage):
-    """One country: its own map and list, its news, organisers, contact and moderators."""
-
-    country_code = models.CharField(
-        _("code du pays"), max_length=2, help_text=_("Code ISO 3166 à deux lettres, par exemple FR ou MA.")
-    )
-    capital = models.CharField(_("capitale"), max_length=100, blank=True)
-    introduction = models.TextField(_("introduction"), blank=True)
-    contact_email = models.EmailField(
-        _("e-mail de contact du pays"), blank=True,
-        help_text=_("Une adresse d'équipe (par exemple maroc@…), jamais celle d'une personne. La même dans toutes les langues."),
-    )
-    contact_address = models.TextField(
-        _("adresse postale"), blank=True, max_length=500,
-        help_text=_("Facultative. Une ligne par ligne d'adresse ; se traduit avec la page."),
-    )
-    contact_text = models.TextField(
-        _("texte de contact"), blank=True, max_length=600,
-        help_text=_("Deux ou trois phrases : à qui écrire, pour quoi (organiser un café, la presse, un partenariat…)."),
-    )
-    moderators_text = models.TextField(
-        _("qui modère"), blank=True, max_length=600,
-        help_text=_("Le nom de l'équipe ou de la structure qui relit les contributions de ce pays. "
-                    "Jamais de compte utilisateur ni d'e-mail personnel."),
-    )
-
-    content_panels = BasePage.content_panels + [
-        MultiFieldPanel([FieldPanel("country_code"), FieldPanel("capital"), FieldPanel("introduction")], heading=_("Le pays")),
-        MultiFieldPanel(
-            [FieldPanel("contact_text"), FieldPanel("contact_email"), FieldPanel("contact_address")],
-            heading=_("Contact du pays"),
-            help_text=_("Affiché sur la page du pays. Les textes se traduisent ; l'e-mail est le même dans toutes les langues."),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("moderators_text")],
-            heading=_("Modération"),
-            help_text=_("Un lien vers les formulaires de contribution de la langue de la page s'affiche à côté de ce texte."),
-        ),
-    ]
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    override_translatable_fields = [
-        SynchronizedField("country_code"),
-        SynchronizedField("contact_email"),
-        TranslatableField("capital"),
-        TranslatableField("introduction"),
-        TranslatableField("contact_address"),
-        TranslatableField("contact_text"),
-        TranslatableField("moderators_text"),
-    ]
-    parent_page_types = ["cafes.CafeIndexPage"]
-    subpage_types = ["cafes.CafePage", "cafes.CafeReportPage", "cafes.SynthesisPage"]
-
-    class Meta:
-        verbose_name = _("pays")
-
-    def clean(self):
-        super().clean()
-        self.country_code = (self.country_code or "").upper()
-        if not (len(self.country_code) == 2 and self.country_code.isalpha() and self.country_code.isascii()):
-            raise ValidationError({"country_code": _("Indiquez un code de pays à deux lettres (FR, MA…).")})
-
-    def serve(self, request, *args, **kwargs):
-        from ..views import country_page
-
-        return country_page(request, self)
+from ..admin_forms import CafePageForm
+from .country import CountryPage
 
 
 class CafeTag(TaggedItemBase):
@@ -165,8 +49,10 @@ class CafePage(BasePage):
     summary = models.TextField(_("en quelques mots"), blank=True, max_length=400)
     start = models.DateTimeField(_("début"))
     end = models.DateTimeField(_("fin"))
-    time_zone = models.CharField(_("fuseau horaire"), max_length=64, default="Europe/Paris",
-                                 help_text=_("Nom IANA, par exemple Europe/Paris ou Africa/Casablanca."))
+    time_zone = models.CharField(
+        _("fuseau horaire"), max_length=64, blank=True, choices=timing.time_zone_choices,
+        help_text=_("Celui du lieu du café ; le début et la fin ci-dessus s'y lisent. Vide : celui du pays."),
+    )
     recurrence_weekday = models.PositiveSmallIntegerField(
         _("se répète chaque"), null=True, blank=True, choices=WEEKDAYS,
         help_text=_("Pour une séance régulière : le jour de la semaine. Le début et la fin ci-dessus sont ceux de la première séance."),
@@ -243,7 +129,8 @@ class CafePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("city"),
-        index.SearchField("venue_name"),
+        # What the public page shows, never more: a private venue's name is not indexed (public_venue).
+        index.SearchField("public_venue"),
         index.SearchField("description"),
         index.FilterField("start"),
         index.RelatedFields("tags", [index.SearchField("name")]),
@@ -258,6 +145,7 @@ class CafePage(BasePage):
     ] + [TranslatableField("venue_name"), TranslatableField("city"), TranslatableField("region"), TranslatableField("price")]
     parent_page_types = ["cafes.CountryPage"]
     subpage_types = ["cafes.CafeReportPage"]
+    base_form_class = CafePageForm
 
     class Meta:
         verbose_name = _("café IA")
@@ -313,8 +201,6 @@ class CafePage(BasePage):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("La fin doit être après le début.")
-        if self.time_zone and not timing.is_valid_time_zone(self.time_zone):
-            errors["time_zone"] = _("Fuseau horaire inconnu.")
         if self.recurrence_weekday is not None and self.recurrence_until is None:
             errors["recurrence_until"] = _("Une séance régulière doit avoir une date de fin : indiquez « jusqu'au ».")
         if self.recurrence_until is not None and self.recurrence_weekday is None:
@@ -332,14 +218,24 @@ class CafePage(BasePage):
         # Pages built in code (demo, imports) skip clean(): still keep both forms of the point in step.
         if not (self.location and self.latitude is not None):
             self._sync_location()
+        if not self.time_zone:
+            self.time_zone = self.country_time_zone()
         super().save(*args, **kwargs)
+
+    def country_time_zone(self) -> str:
+        """The zone of the country page this café sits (or is being added) under; the site's otherwise."""
+        parent_path = self.path[: -self.steplen] if self.path else ""
+        found = CountryPage.objects.filter(path=parent_path).values_list("time_zone", flat=True).first() if parent_path else None
+        return found or settings.TIME_ZONE
 
     # --- what readers see ------------------------------------------------------------------
     @property
     def tz(self):
-        from zoneinfo import ZoneInfo
+        return timing.zone(self.time_zone)
 
-        return ZoneInfo(self.time_zone) if timing.is_valid_time_zone(self.time_zone or "") else timezone.get_default_timezone()
+    @property
+    def time_zone_label(self) -> str:
+        return timing.zone_label(self.tz.key)
 
     @property
     def is_recurring(self) -> bool:
