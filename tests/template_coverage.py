@@ -22,9 +22,7 @@ DEFAULT_MARKEXPR = "not perf"
 
 # Templates known not to render today, each with why; like xfail(strict=True), an entry that
 # renders again fails the gate until it is removed, so the list cannot go stale.
-EXPECTED_UNRENDERED = {
-    "contributions/admin/detail.html": "uses the `length_is` filter removed in Django 5.1: the detail view answers 500",
-}
+EXPECTED_UNRENDERED: dict[str, str] = {}
 
 
 def project_templates() -> set[str]:
