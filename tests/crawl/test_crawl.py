@@ -30,6 +30,13 @@ MENU_NEEDS = {
     "moderator": ["/admin/contributions/"],
     "moderateur-maroc": ["/admin/contributions/"],
 }
+# And what is not their job: contributors' data stays with their moderators, accounts with the programme team.
+MENU_FORBIDS = {
+    "administrateur": [],
+    "editor": ["/admin/contributions/", "/admin/users/", "/admin/groups/"],
+    "moderator": ["/admin/users/", "/admin/groups/", "/admin/settings/"],
+    "moderateur-maroc": ["/admin/users/", "/admin/groups/", "/admin/settings/"],
+}
 # Failures owned by work in progress elsewhere, like xfail(strict=True): each must still fail where it is
 # reached, and the test fails once one answers again, until its entry is removed.
 KNOWN_FAILURES: dict[re.Pattern, str] = {}
@@ -124,6 +131,8 @@ def test_each_admin_menu_entry_and_the_pages_it_links_to_answer_without_server_e
     menu = admin_menu_urls(client.get("/admin/").content.decode())
     missing = [url for url in MENU_NEEDS[username] if url not in menu]
     assert not missing, f"{username}'s admin menu lacks {missing}; it has {menu}"
+    extra = [url for url in menu if any(url.startswith(prefix) for prefix in MENU_FORBIDS[username])]
+    assert not extra, f"{username}'s admin menu offers {extra}, which is not this role's job"
     # The public pages the admin links to (view live, previews' links) answer; the anonymous crawl explores them.
     crawl = Crawl(client, levels=2, max_pages=ADMIN_MAX_PAGES, shape=_admin_shape(), within="/admin/")
     crawl.run(["/admin/", *menu])
