@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from . import admin_views, publishing
+from . import admin_views
 from .models import OPEN_STATUSES, Contribution, ContributionModerationTask, Status
 from .moderation import COMMENT_REQUIRED, decision_message
 from .selectors import contributions_visible_to, user_moderates
@@ -123,26 +123,3 @@ def guard_contribution_bulk_actions(request, action_type, objects, action_class_
     page_ids = [obj.pk for obj in objects if isinstance(obj, Page)]
     for contribution in Contribution.objects.filter(page_id__in=page_ids, status__in=OPEN_STATUSES):
         _check_moderator(request.user, contribution)
-
-
-@hooks.register("construct_page_action_menu")
-def hide_publish_of_moderated_contribution(menu_items, request, context):
-    page = context.get("page")
-    if page is not None and page.pk and not publishing.user_may_publish(request.user, page):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
-
-
-@hooks.register("before_edit_page")
-def block_publish_of_moderated_contribution(request, page):
-    if request.method == "POST" and "action-publish" in request.POST and not publishing.user_may_publish(request.user, page):
-        return publishing.refuse_publish(request, page)
-
-
-@hooks.register("before_bulk_action")
-def block_bulk_publish_of_moderated_contributions(request, action_type, objects, action_class_instance):
-    if action_type != "publish":
-        return None
-    for page in objects:
-        if isinstance(page, Page) and not publishing.user_may_publish(request.user, page):
-            return publishing.refuse_publish(request, page)
-    return None

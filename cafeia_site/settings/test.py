@@ -44,6 +44,8 @@ STORAGES = {
 SERVE_MEDIA = True
 # Spam protection stays on in tests; the minimum fill time is shortened so tests can wait it out.
 CONTRIBUTIONS_MIN_FILL_SECONDS = 1
+# The browser tests' server takes every journey's contributions from one address, 127.0.0.1: its own limit.
+CONTRIBUTIONS_RATE_LIMIT_PER_HOUR = int(os.environ.get("CONTRIBUTIONS_RATE_LIMIT_PER_HOUR", "10"))
 # The page cache adds its own lookups to every request: off by default so that query counts measure
 # the pages; on in tests/cafeia_site/test_page_cache.py and in the browser tests' server.
 WAGTAIL_CACHE = os.environ.get("CAFEIA_PAGE_CACHE") == "1"

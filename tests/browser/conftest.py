@@ -58,6 +58,7 @@ def server_url(django_db_setup, django_db_blocker):
     env = {
         **os.environ,
         "WAGTAILADMIN_BASE_URL": url,
+        "CONTRIBUTIONS_RATE_LIMIT_PER_HOUR": "200",  # every journey contributes from 127.0.0.1
         "DJANGO_SETTINGS_MODULE": "cafeia_site.settings.test",
         "DATABASE_URL": _database_url(connection.settings_dict),
         "EMAIL_FILE_PATH": str(MAILDIR),
