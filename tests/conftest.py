@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 # Fails a whole-suite run when a template under templates/ was rendered by no test.
-pytest_plugins = ["tests.template_coverage"]
+pytest_plugins = ["tests.template_coverage", "tests.browser_harness"]
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses
 # to run there unless told this thread is safe (it is: one test at a time).

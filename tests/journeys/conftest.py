@@ -1,19 +1,14 @@
 """Journeys: each role's whole job, in Debian's Chromium, on the demo, through the real interface.
 
-They share the browser tests' server, browser and guards (no request leaves 127.0.0.1; a screenshot per test in
+They share the browser tests' harness (tests/browser_harness.py): server, browser and guards (no request leaves 127.0.0.1; a screenshot per test in
 tests/browser/artifacts/). Public forms are used with JavaScript off, as the least capable browser would; the admin
 with JavaScript on, as Wagtail needs it.
 """
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401 (fixtures shared with the browser tests)
-    axe_violations,
-    browser,
-    guarded_tab,
-    page,
-    sent_mail,
-    server_url,
-)
+from tests.browser_harness import axe_violations, guarded_tab, sent_mail
+
+__all__ = ["admin_login", "axe_violations", "sent_mail"]
 
 PASSWORDS = {
     "administrateur": "cafeia-admin",
@@ -36,7 +31,7 @@ def live_db(django_db_blocker):
 
 
 @pytest.fixture
-def no_js_page(browser, server_url, request):  # noqa: F811
+def no_js_page(browser, server_url, request):
     """A reader's or contributor's browser with JavaScript off."""
     yield from guarded_tab(browser, server_url, request, suffix="-nojs", java_script_enabled=False)
 
