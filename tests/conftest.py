@@ -20,7 +20,7 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
     With `--reuse-db` (a developer's loop, never CI) a database that already holds the demo is kept as it is.
     """
     with django_db_blocker.unblock():
-        _ensure_test_database(request)
+        _ensure_test_database(request, django_db_blocker)
         if request.config.getoption("reuse_db") and _demo_loaded():
             # A browser run may have moved the Site and counted its contributions against 127.0.0.1.
             call_command("sync_site_address", stdout=io.StringIO())
@@ -31,18 +31,23 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=io.StringIO())
 
 
-def _ensure_test_database(request) -> None:
+def _ensure_test_database(request, django_db_blocker) -> None:
     """pytest-django creates the test database only for sessions that hold a `django_db` test; a session of
     journeys alone (they are not wrapped in a transaction) must not fall back on the development database."""
-    from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
 
-    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
-        return
+    aliases, _serialized = _get_databases_for_setup(request.session.items)
+    if aliases:
+        return  # pytest-django has made them
     keepdb = bool(request.config.getoption("reuse_db"))
     names = setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
-    if not keepdb:
-        request.addfinalizer(lambda: teardown_databases(names, verbosity=0))
+
+    def teardown():
+        with django_db_blocker.unblock():
+            teardown_databases(names, verbosity=0, keepdb=keepdb)
+
+    request.addfinalizer(teardown)
 
 
 def _demo_loaded() -> bool:
