@@ -338,6 +338,12 @@ class CafeForm(ContributionForm):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = _country_choices(self.language_code)
 
+    def to_json(self, name, value):
+        # The hours as typed, without a zone: the café's country gives it, and the resubmission form shows them back.
+        if name in ("start", "end") and value is not None:
+            return timing.as_typed(value.isoformat()).isoformat(timespec="minutes")
+        return super().to_json(name, value)
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")

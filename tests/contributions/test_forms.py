@@ -236,3 +236,17 @@ def test_no_refusal_ends_on_a_page_without_the_form(client):
         response = client.post(f"/fr/contribuer/{slug}/", {"email": "x@example.org"})
         assert response.status_code == 400
         assert 'class="contribution-form"' in response.content.decode()
+
+
+def test_a_cafe_keeps_its_hours_as_typed_for_the_resubmission_form(submit):
+    data = {
+        **common_fields(), "title": "Café IA de Fès", "summary": "Un café ouvert.", "start": "2027-02-10T18:00",
+        "end": "2027-02-10T20:00", "mode": "sur-place", "city": "Fès", "country": "MA",
+        "organisation": "Médiathèque de Fès", "moderator_contact": "0600000000",
+    }
+    assert submit("cafe", data).status_code == 302
+    stored = Contribution.objects.get(submission_key=data["submission_key"]).data
+    assert (stored["start"], stored["end"]) == ("2027-02-10T18:00", "2027-02-10T20:00")
+
+    form = FORMS_BY_SLUG["cafe"](initial=stored, editing=True, language_code="fr")
+    assert 'value="2027-02-10T18:00"' in str(form["start"])
