@@ -15,6 +15,7 @@ from django.utils.cache import patch_vary_headers
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale
 
+from cafeia_site.site_address import absolute_url, public_base_url
 from cafeia_site.views import read_only
 
 from . import geo, selectors, spreadsheet, structured, timing, vtimezone
@@ -47,7 +48,7 @@ def _url_parts(request, locale):
     index = selectors.cafe_index_for(locale)
     if index is None:
         raise Http404
-    url_base = request.build_absolute_uri("/")[:-1]
+    url_base = public_base_url()
     return url_base, index.url_path, index.get_url(request) or "/"
 
 
@@ -158,7 +159,7 @@ def cafe_ics(request, pk: int):
     cafe = get_object_or_404(CafePage.objects.live().select_related("organiser", "locale"), pk=pk)
     country = cafe.get_parent().specific
     cal = _calendar(cafe.title)
-    cal.add_component(_event(cafe, request.build_absolute_uri(cafe.get_url(request) or "/"), getattr(country, "country_code", "")))
+    cal.add_component(_event(cafe, absolute_url(cafe.get_url(request) or "/"), getattr(country, "country_code", "")))
     return _ics_response(cal, f"{cafe.slug}.ics")
 
 

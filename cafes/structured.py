@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from cafeia_site.site_address import absolute_url
+
 from . import geo, timing
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -114,7 +116,7 @@ SCHEMA_MODE = {
 }
 
 
-def event_jsonld(request, cafe, country) -> str:
+def event_jsonld(cafe, country) -> str:
     """schema.org Event of a café, public coordinates only, ready to put in <head>."""
     session = cafe.next_session or (cafe.start, cafe.end)
     place = {
@@ -140,7 +142,7 @@ def event_jsonld(request, cafe, country) -> str:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": cafe.title,
-        "url": request.build_absolute_uri(cafe.url) if cafe.url else "",
+        "url": absolute_url(cafe.url or ""),
         "startDate": session[0].astimezone(cafe.tz).isoformat(),
         "endDate": session[1].astimezone(cafe.tz).isoformat(),
         "eventStatus": SCHEMA_STATUS.get(cafe.status, "https://schema.org/EventScheduled"),

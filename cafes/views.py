@@ -248,6 +248,6 @@ def cafe_context(request, cafe: CafePage) -> dict:
         "reports": list(selectors.reports_for_cafe(cafe)),
         "map": _map_settings(),
         "point": structured.map_point(cafe),
-        "jsonld": structured.event_jsonld(request, cafe, country),
+        "jsonld": structured.event_jsonld(cafe, country),
         "ics_url": reverse("cafes_data:cafe_ics", args=[cafe.pk]),
     }

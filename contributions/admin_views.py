@@ -89,9 +89,12 @@ def contribution_detail(request, pk):
     })
 
 
-def _decide(contribution, user, action, comment):
-    """Runs one of the task's own actions, as Wagtail's editor would: the workflow stays the one record."""
-    task_state, task = _current_task(contribution)
+def _decide(contribution, user, action, comment, current=None):
+    """Runs one of the task's own actions, as Wagtail's editor would: the workflow stays the one record.
+
+    `current` is the (task state, task) pair when the caller has already looked it up.
+    """
+    task_state, task = current or _current_task(contribution)
     if task is None:
         return False
     if action not in {name for name, _label, _modal in task.get_actions(contribution.page, user)}:
@@ -117,7 +120,7 @@ def contribution_decide(request, pk):
             for error in errors:
                 messages.error(request, error)
         return redirect("contributions_admin:detail", pk=pk)
-    _decide(contribution, request.user, action, form.cleaned_data.get("comment", ""))
+    _decide(contribution, request.user, action, form.cleaned_data.get("comment", ""), current=(task_state, task))
     contribution.refresh_from_db()
     messages.success(request, decision_message(contribution))
     return redirect("contributions_admin:detail", pk=pk)

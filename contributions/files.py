@@ -23,11 +23,11 @@ def _collection():
     return existing or root.add_child(name=COLLECTION_NAME)
 
 
-def _public_image(record: ContributionFile):
+def _public_image(record: ContributionFile, collection):
     Image = get_image_model()
     with record.file.open("rb") as handle:
         image = Image(title=(record.alt_text or record.original_name)[:255], description=record.alt_text[:255],
-                      collection=_collection())
+                      collection=collection)
         # The private file's random name: nothing about the contributor in the public URL.
         image.file.save(posixpath.basename(record.file.name), ImageFile(handle), save=False)
         image._set_image_file_metadata()
@@ -35,10 +35,10 @@ def _public_image(record: ContributionFile):
     return image
 
 
-def _public_document(record: ContributionFile):
+def _public_document(record: ContributionFile, collection):
     Document = get_document_model()
     with record.file.open("rb") as handle:
-        document = Document(title=record.original_name[:255], collection=_collection())
+        document = Document(title=record.original_name[:255], collection=collection)
         document.file.save(record.original_name, File(handle), save=False)
         document._set_document_file_metadata()
         document.save()
@@ -48,12 +48,14 @@ def _public_document(record: ContributionFile):
 def files_publish(contribution) -> tuple[list, list]:
     """The public copies of a contribution's files, made once: (record, image) and (record, document) pairs."""
     photos, documents = [], []
+    collection = None
     for record in contribution.files.select_related("image", "document"):
         photo = record.kind == ContributionFile.FileKind.PHOTO
         field = "image" if photo else "document"
         if getattr(record, field) is None:
+            collection = collection or _collection()
             try:
-                setattr(record, field, _public_image(record) if photo else _public_document(record))
+                setattr(record, field, _public_image(record, collection) if photo else _public_document(record, collection))
             except FileNotFoundError:
                 # Lost from the private storage: the page is approved without it rather than not at all.
                 logger.error("Contribution file %s is missing from the private storage: not published", record.pk)

@@ -70,8 +70,7 @@ def _invalid_workflow_comment(request, page) -> str:
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
-# After the publish guard below, whose message says why a non-moderator cannot publish.
-@hooks.register("before_edit_page", order=10)
+@hooks.register("before_edit_page")
 def guard_contribution_editing(request, page):
     contribution = _open_contribution(page.pk)
     if contribution is None:
@@ -118,7 +117,7 @@ def guard_contribution_move(request, page, destination):
         _check_moderator(request.user, contribution)
 
 
-@hooks.register("before_bulk_action", order=10)
+@hooks.register("before_bulk_action")
 def guard_contribution_bulk_actions(request, action_type, objects, action_class_instance):
     page_ids = [obj.pk for obj in objects if isinstance(obj, Page)]
     for contribution in Contribution.objects.filter(page_id__in=page_ids, status__in=OPEN_STATUSES):

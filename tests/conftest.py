@@ -5,7 +5,8 @@ import os
 import pytest
 from django.core.management import call_command
 
-# Fails a whole-suite run when a template under templates/ was rendered by no test.
+# The template gate (fails a whole-suite run on a template no test rendered) and the browser harness
+# (one server and one Chromium for tests/browser and tests/journeys).
 pytest_plugins = ["tests.template_coverage", "tests.browser_harness"]
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses

@@ -1,21 +1,15 @@
 """Journeys: each role's whole job, in Debian's Chromium, on the demo, through the real interface.
 
-They share the browser tests' harness (tests/browser_harness.py): server, browser and guards (no request leaves 127.0.0.1; a screenshot per test in
-tests/browser/artifacts/). Public forms are used with JavaScript off, as the least capable browser would; the admin
+They share the browser tests' harness (tests/browser_harness.py): server, browser and guards (no request
+leaves 127.0.0.1; a screenshot per test in tests/browser/artifacts/). Public forms are used with JavaScript off, as the least capable browser would; the admin
 with JavaScript on, as Wagtail needs it.
 """
 import pytest
+from django.conf import settings
 
 from tests.browser_harness import axe_violations, guarded_tab, sent_mail
 
 __all__ = ["admin_login", "axe_violations", "sent_mail"]
-
-PASSWORDS = {
-    "administrateur": "cafeia-admin",
-    "editor": "cafeia-editor",
-    "moderator": "cafeia-moderator",
-    "moderateur-maroc": "cafeia-maroc",
-}
 
 
 @pytest.fixture
@@ -39,6 +33,6 @@ def no_js_page(browser, server_url, request):
 def admin_login(tab, username: str) -> None:
     tab.goto("/admin/login/")
     tab.locator("input[name=username]").fill(username)
-    tab.locator("input[name=password]").fill(PASSWORDS[username])
+    tab.locator("input[name=password]").fill(settings.DEMO_PASSWORDS[username])
     tab.locator("button[type=submit]").first.click()
     tab.wait_for_url("**/admin/")
