@@ -4,11 +4,12 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from .chrome import chrome_for
+from .localisation import text_direction
 
 
 def site_chrome(request):
     language = get_language() or settings.LANGUAGE_CODE
     return {
         "chrome": SimpleLazyObject(lambda: chrome_for(request)),
-        "LANGUAGE_DIR": "rtl" if language in settings.RTL_LANGUAGES else "ltr",
+        "LANGUAGE_DIR": text_direction(language),
     }

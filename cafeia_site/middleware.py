@@ -8,6 +8,7 @@ from django.template import loader
 from django.utils import translation
 from wagtailcache.settings import wagtailcache_settings
 
+from .localisation import text_direction
 from .security import PERMISSIONS_POLICY
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def render_standalone(template_name: str, request, *, status: int) -> HttpRespon
         html = loader.get_template(template_name).render(
             {
                 "LANGUAGE_CODE": language,
-                "LANGUAGE_DIR": "rtl" if language in settings.RTL_LANGUAGES else "ltr",
+                "LANGUAGE_DIR": text_direction(language),
                 "home_url": f"/{language}/",
             }
         )

@@ -1,16 +1,16 @@
 """What every page shares: the abstract BasePage with its SEO fields, and the site settings."""
 from http import HTTPMethod
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
+
+from .localisation import best_translations
 
 
 class Counter(models.Model):
@@ -118,11 +118,8 @@ class FooterContent(TranslatableMixin, models.Model):
         if not chosen_id:
             return None
         same = cls.objects.filter(pk=chosen_id).values("translation_key")
-        versions = list(cls.objects.filter(translation_key__in=same).select_related("locale"))
-        by_language = {v.locale.language_code: v for v in versions}
-        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        return (by_language.get(language) or by_language.get(default)
-                or next((v for v in versions if v.pk == chosen_id), None))
+        versions = cls.objects.filter(translation_key__in=same).select_related("locale")
+        return next(iter(best_translations(versions, language=language)), None)
 
 
 @register_setting(icon="site")

@@ -2,14 +2,12 @@
 import sys
 from functools import wraps
 
-from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.template import loader
 from django.utils.translation import get_language
 
 from .middleware import DATABASE_ERRORS, database_unavailable_response, render_standalone
+from .pagination import paginate
 from .selectors import search_pages
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -43,17 +41,13 @@ def search(request):
     if too_long:
         query = query[:MAX_QUERY_LENGTH]
     results = search_pages(query=query, language_code=get_language()) if query else []
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    notices: list[str] = []
+    page_obj = paginate(request, results, per_page=RESULTS_PER_PAGE, notices=notices)
     return render(
         request,
         "cafeia_site/search.html",
-        {"query": query, "too_long": too_long, "page_obj": page_obj, "max_length": MAX_QUERY_LENGTH},
+        {"query": query, "too_long": too_long, "page_obj": page_obj, "max_length": MAX_QUERY_LENGTH,
+         "notices": notices},
     )
 
 
@@ -66,7 +60,4 @@ def server_error(request):
     # as DatabaseUnavailableMiddleware gives, so the visitor knows to come back.
     if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
         return database_unavailable_response(request)
-    # No context processors, no database: this page must render when everything else fails.
-    template = loader.get_template("500.html")
-    language = get_language() or settings.LANGUAGE_CODE
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": language, "LANGUAGE_DIR": "rtl" if language in settings.RTL_LANGUAGES else "ltr"}))
+    return render_standalone("500.html", request, status=500)

@@ -5,6 +5,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cafeia_site.localisation import text_direction
 from cafeia_site.site_address import absolute_url
 
 register = template.Library()
@@ -55,4 +56,4 @@ def absolute(url: str) -> str:
 
 @register.filter
 def text_dir(language_code: str) -> str:
-    return "rtl" if language_code in settings.RTL_LANGUAGES else "ltr"
+    return text_direction(language_code)
