@@ -44,9 +44,10 @@ messages: install
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 bench: install-dev
-	$(BIN)/pytest -m perf tests/perf -s -p no:randomly
+	$(BIN)/pytest -m perf tests/perf -s
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-db.sqlite3

@@ -76,8 +76,9 @@ def purge(now: datetime) -> dict[str, int]:
     return {s.label: int(s.purger(now)) for s in sources() if s.purger}
 
 
-def retention(key: str, default_days: int) -> timedelta:
-    return timedelta(days=getattr(settings, "CAFEIA_RETENTION_DAYS", {}).get(key, default_days))
+def retention(key: str) -> timedelta:
+    """A retention period of settings.CAFEIA_RETENTION_DAYS (one place for all of them)."""
+    return timedelta(days=settings.CAFEIA_RETENTION_DAYS[key])
 
 
 # --- What this project stores itself --------------------------------------------------
@@ -117,7 +118,7 @@ def purge_login_attempts(now: datetime) -> int:
     """django-axes keeps usernames and IP addresses of failed logins; keep them 30 days."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    cutoff = now - retention("login_attempts", 30)
+    cutoff = now - retention("login_attempts")
     total = 0
     total += AccessAttempt.objects.filter(attempt_time__lt=cutoff).delete()[0]
     total += AccessLog.objects.filter(attempt_time__lt=cutoff).delete()[0]
@@ -129,7 +130,7 @@ def purge_finished_tasks(now: datetime) -> int:
     """Finished task results keep e-mail recipients and bodies in their arguments."""
     from django_tasks_db.models import DBTaskResult
 
-    cutoff = now - retention("finished_tasks", 30)
+    cutoff = now - retention("finished_tasks")
     return DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()[0]
 
 

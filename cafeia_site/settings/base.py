@@ -257,10 +257,13 @@ CAFEIA_TRUSTED_PROXIES = int(os.environ.get("CAFEIA_TRUSTED_PROXIES", "0"))
 # itself after each of these delays (seconds), then gives up and logs an error.
 CAFEIA_EMAIL_RETRY_DELAYS = [60, 300, 900, 3600, 6 * 3600, 24 * 3600]
 
-# Personal data retention (days), applied daily by `manage.py purge_personal_data`.
+# Every retention period of personal data (days), applied daily by `manage.py purge_personal_data`.
 CAFEIA_RETENTION_DAYS = {
     "login_attempts": 30,  # django-axes records: usernames and IP addresses
     "finished_tasks": 30,  # task results keep e-mail recipients and bodies
+    "unconfirmed_subscribers": 7,  # lettre subscriptions whose e-mail was never confirmed
+    "unconfirmed_contributions": 7,  # contributions whose e-mail was never confirmed
+    "rejected_contributions": 90,  # refused contributions, kept for a possible appeal
 }
 
 LOGGING = {

@@ -1,22 +1,11 @@
 """Development settings: debug on, e-mails printed to the console, demo passwords known."""
 from .base import *  # noqa: F403
+from .local import *  # noqa: F403
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret-cafeia"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-
-# Passwords of the demo accounts created by `load_demo`; only ever in dev.
-DEMO_PASSWORDS = {
-    "administrateur": "cafeia-admin",
-    "editor": "cafeia-editor",
-    "moderator": "cafeia-moderator",
-    "moderateur-maroc": "cafeia-maroc",
-}
-
-# Static files straight from the apps, without collectstatic.
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
 
 # Templates change under a developer's hands: no page cache here (tests and production have it).
 WAGTAIL_CACHE = False

@@ -3,6 +3,7 @@ import os
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES
+from .local import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-cafeia"  # noqa: S105
@@ -19,17 +20,6 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://testserv
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so the browser tests' server process reads the same data.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
-
-DEMO_PASSWORDS = {
-    "administrateur": "cafeia-admin",
-    "editor": "cafeia-editor",
-    "moderator": "cafeia-moderator",
-    "moderateur-maroc": "cafeia-maroc",
-}
-
-# Static files straight from the apps, without collectstatic.
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
 
 # Uploads of the test run stay out of the working media folders; the test server serves them.
 MEDIA_ROOT = BASE_DIR / ".test-media" / "public"
