@@ -9,7 +9,7 @@ from . import services
 @receiver(task_rejected)
 def _changes_requested(sender, instance, user=None, **kwargs):
     with transaction.atomic():
-        services.contribution_changes_requested(
+        services.contribution_request_changes(
             page_id=instance.workflow_state.object_id, user=user, comment=instance.comment or ""
         )
 
@@ -17,4 +17,4 @@ def _changes_requested(sender, instance, user=None, **kwargs):
 @receiver(page_published)
 def _published(sender, instance, revision=None, **kwargs):
     with transaction.atomic():
-        services.contribution_published(page=instance, revision=revision, user=getattr(revision, "user", None))
+        services.contribution_publish(page=instance, revision=revision, user=getattr(revision, "user", None))

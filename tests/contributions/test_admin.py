@@ -46,14 +46,14 @@ def test_moderators_list_runs_a_constant_number_of_queries(client, moderators, d
     from wagtail.models import Locale
 
     from cafes.models import CountryPage
-    from contributions.models import Kind
+    from contributions.choices import ContributionKind
 
     france = CountryPage.objects.get(locale__language_code="fr", country_code="FR")
     locale = Locale.objects.get(language_code="fr")
 
     def make(n):
         Contribution.objects.bulk_create([
-            Contribution(kind=Kind.CAFE, locale=locale, country_code="FR", email=f"bulk{i}-{n}@example.org",
+            Contribution(kind=ContributionKind.CAFE, locale=locale, country_code="FR", email=f"bulk{i}-{n}@example.org",
                          consent_at=timezone.now(), consent_version="t", data={"title": f"Café {i}"},
                          submission_key=uuid.uuid4(), target_path=france.path, status=Status.IN_MODERATION)
             for i in range(n)
