@@ -106,9 +106,9 @@ class ContributionViewSet(ModelViewSet):
     ordering = "-created_at"
     list_display = [
         SelectColumn("select", label=gettext_lazy("Choisir")),
-        TitleColumn("title", label=gettext_lazy("Contribution"), url_name="contributions_admin:detail"),
+        TitleColumn("title", label=gettext_lazy("Contribution"), url_name="contributions_admin:detail", link_attrs={"dir": "auto"}),
         Column("get_kind_display", label=gettext_lazy("Type"), sort_key="kind"),
-        Column("country_code", label=gettext_lazy("Pays"), sort_key="country_code"),
+        Column("country_code", label=gettext_lazy("Pays"), sort_key="country_code", accessor=lambda c: c.country_code or "—"),
         Column("locale.language_code", label=gettext_lazy("Langue")),
         Column("get_status_display", label=gettext_lazy("Statut"), sort_key="status"),
         DateColumn("created_at", label=gettext_lazy("Reçue"), sort_key="created_at"),
