@@ -21,7 +21,7 @@ from .tokens import TokenExpired, TokenInvalid, read_token
 
 @read_only
 def index(request):
-    return render(request, "contributions/index.html", {"kinds": KINDS})
+    return render(request, "contributions/index.html", {"kinds": KINDS.values()})
 
 
 @never_cache
@@ -58,8 +58,7 @@ def contribute(request, slug):
 
 
 def _form_page(request, form, kind, status=200):
-    context = {"form": form, "slug": kind.slug, "kind_label": kind.label}
-    return render(request, "contributions/form.html", context, status=status)
+    return render(request, "contributions/form.html", {"form": form, "kind": kind}, status=status)
 
 
 @read_only
