@@ -40,7 +40,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 # The public contribution forms are views, not pages: a button reaches them by name, in the reader's language.
-# Keys are the forms' URL slugs (contributions.kinds.FORMS_BY_SLUG, checked by a test), "index" their list.
+# Keys are the forms' URL slugs (contributions.kinds.KINDS, checked by a test), "index" their list.
 CONTRIBUTION_FORM_CHOICES = [
     ("index", _("Tous les formulaires de contribution")),
     ("compte-rendu", _("Formulaire : compte rendu d'un café")),

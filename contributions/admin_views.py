@@ -1,25 +1,28 @@
-"""The moderators' "Contributions" view in the Wagtail admin: list, filters, detail, decisions one by one or in bulk."""
+"""The moderators' "Contributions" in the Wagtail admin: the queue (a ModelViewSet), each contribution, decisions one by one or in bulk."""
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_filters import CharFilter, ChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
 
-from .models import OPEN_STATUSES, Contribution, ContributionFile, Kind, Status
-from .moderation import APPROVE, EVENT_LABELS, REFUSE, REQUEST_CHANGES, contribution_data_rows, decision_message
-from .selectors import (
-    SORTS,
-    contribution_for_moderator,
-    contributions_for_moderation,
-    contributions_visible_to,
-    user_moderates,
-)
-
-PER_PAGE = 50
+from .choices import OPEN_STATUSES, ContributionKind, FileKind, Status
+from .data_rows import contribution_data_rows
+from .models import Contribution, ContributionFile
+from .moderation import APPROVE, EVENT_LABELS, REFUSE, REQUEST_CHANGES, decision_message
+from .selectors import contribution_for_moderator, contributions_visible_to, user_moderates
 
 
 def _require_moderator(user):
@@ -34,23 +37,110 @@ def _moderated_or_404(user, pk):
         raise Http404 from None
 
 
-def contribution_list(request):
-    _require_moderator(request.user)
-    params = {
-        "kind": request.GET.get("kind", "") if request.GET.get("kind") in Kind.values else "",
-        "status": request.GET.get("status", "") if request.GET.get("status") in Status.values else "",
-        "country": request.GET.get("country", "")[:2].upper(),
-        "language": request.GET.get("language", "") if request.GET.get("language") in dict(settings.LANGUAGES) else "",
-        "sort": request.GET.get("sort", "-age") if request.GET.get("sort") in SORTS else "-age",
-    }
-    qs = contributions_for_moderation(user=request.user, **params)
-    page = Paginator(qs, PER_PAGE).get_page(request.GET.get("p"))
-    return TemplateResponse(request, "contributions/admin/list.html", {
-        "page_obj": page, "params": params, "kinds": Kind.choices, "statuses": Status.choices,
-        "languages": settings.LANGUAGES, "open_statuses": OPEN_STATUSES,
-    })
+# --- The queue ---------------------------------------------------------------------------
+class ModeratorPolicy(BasePermissionPolicy):
+    """Whoever approves in an active moderation task sees the queue; nobody adds, edits or deletes there."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user_moderates(user)
 
 
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_moderates(request.user)
+
+
+class ContributionFilterSet(WagtailFilterSet):
+    kind = ChoiceFilter(label=gettext_lazy("Type"), choices=ContributionKind.choices)
+    status = ChoiceFilter(label=gettext_lazy("Statut"), choices=Status.choices)
+    country = CharFilter(label=gettext_lazy("Pays"), method="filter_country")
+    language = ChoiceFilter(label=gettext_lazy("Langue"), field_name="locale__language_code", choices=settings.LANGUAGES)
+
+    class Meta:
+        model = Contribution
+        fields = []
+
+    def filter_country(self, queryset, name, value):
+        code = value.strip()[:2].upper()
+        return queryset.filter(country_code=code) if code else queryset
+
+
+class SelectColumn(Column):
+    """A box to tick for the bulk decisions, on contributions still open to one."""
+
+    cell_template_name = "contributions/admin/select_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["selectable"] = instance.status in OPEN_STATUSES
+        return context
+
+
+class ContributionIndexView(IndexView):
+    """The contributions the user moderates, and only those (`contributions_visible_to`)."""
+
+    def get_base_queryset(self):
+        return contributions_visible_to(self.request.user)
+
+    def order_queryset(self, queryset):
+        # Contributions received in the same instant keep one order from page to page.
+        return queryset.order_by(self.ordering, "-pk")
+
+
+class ContributionViewSet(ModelViewSet):
+    """The moderators' queue, with the contribution's own page, its files and the decisions taken from it."""
+
+    model = Contribution
+    name = "contributions_admin"
+    url_prefix = "contributions"
+    icon = "group"
+    menu_label = gettext_lazy("Contributions")
+    menu_order = 250
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    index_view_class = ContributionIndexView
+    index_template_name = "contributions/admin/index.html"
+    filterset_class = ContributionFilterSet
+    list_per_page = 50
+    ordering = "-created_at"
+    list_display = [
+        SelectColumn("select", label=gettext_lazy("Choisir")),
+        TitleColumn("title", label=gettext_lazy("Contribution"), url_name="contributions_admin:detail", link_attrs={"dir": "auto"}),
+        Column("get_kind_display", label=gettext_lazy("Type"), sort_key="kind"),
+        Column("country_code", label=gettext_lazy("Pays"), sort_key="country_code", accessor=lambda c: c.country_code or "—"),
+        Column("locale.language_code", label=gettext_lazy("Langue")),
+        Column("get_status_display", label=gettext_lazy("Statut"), sort_key="status"),
+        DateColumn("created_at", label=gettext_lazy("Reçue"), sort_key="created_at"),
+    ]
+
+    @property
+    def permission_policy(self):
+        return ModeratorPolicy(Contribution)
+
+    @property
+    def menu_item_class(self):
+        return ModerationMenuItem
+
+    def get_permissions_to_register(self):
+        # Moderation is given by the workflow tasks' groups, not by model permissions.
+        return Permission.objects.none()
+
+    def register_admin_url_finder(self):
+        pass  # a contribution has no edit view
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("bulk/", contribution_bulk, name="bulk"),
+            path("<int:pk>/", contribution_detail, name="detail"),
+            path("<int:pk>/decision/", contribution_decide, name="decide"),
+            path("<int:pk>/files/<int:file_pk>/", contribution_file, name="file"),
+        ]
+
+
+# --- One contribution -------------------------------------------------------------------
 def _current_task(contribution):
     """The running task state of the contribution's draft, and its task; (None, None) when none runs."""
     page = contribution.page
@@ -78,8 +168,8 @@ def contribution_detail(request, pk):
         "contribution": contribution,
         "Status": Status,
         "data_rows": contribution_data_rows(contribution),
-        "photos": [f for f in files if f.kind == ContributionFile.FileKind.PHOTO],
-        "documents": [f for f in files if f.kind == ContributionFile.FileKind.DOCUMENT],
+        "photos": [f for f in files if f.kind == FileKind.PHOTO],
+        "documents": [f for f in files if f.kind == FileKind.DOCUMENT],
         "events": events,
         "task": task,
         "decision_forms": forms,
@@ -134,7 +224,7 @@ def contribution_file(request, pk, file_pk):
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(handle, content_type=record.content_type)
-    response["Content-Disposition"] = "inline" if record.kind == ContributionFile.FileKind.PHOTO else "attachment"
+    response["Content-Disposition"] = "inline" if record.kind == FileKind.PHOTO else "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
@@ -146,11 +236,11 @@ def contribution_bulk(request):
     action = request.POST.get("action")
     if action not in {APPROVE, REFUSE}:
         messages.error(request, _("Action inconnue."))
-        return redirect("contributions_admin:list")
+        return redirect("contributions_admin:index")
     comment = request.POST.get("comment", "").strip()
     if action == REFUSE and not comment:
         messages.error(request, _("Pour refuser, donnez une raison : elle est envoyée par e-mail aux contributeurs."))
-        return redirect("contributions_admin:list")
+        return redirect("contributions_admin:index")
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
     done = 0
     for contribution in contributions_visible_to(request.user).filter(pk__in=ids):
@@ -166,4 +256,4 @@ def contribution_bulk(request):
         messages.success(request, _("%(n)d contribution(s) refusée(s) ; chaque contributeur reçoit votre raison par e-mail.") % {"n": done})
     if skipped:
         messages.warning(request, _("%(n)d contribution(s) ignorée(s) : pas en modération, ou hors de votre périmètre.") % {"n": skipped})
-    return redirect("contributions_admin:list")
+    return redirect("contributions_admin:index")

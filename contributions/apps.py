@@ -10,6 +10,7 @@ class ContributionsConfig(AppConfig):
     def ready(self):
         from cafeia_site import personal_data as registry
 
-        from . import personal_data, signals  # noqa: F401
+        from . import personal_data, signals
 
+        signals.connect()
         registry.register("contributions", exporter=personal_data.export, deleter=personal_data.delete, purger=personal_data.purge)

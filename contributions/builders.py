@@ -1,29 +1,25 @@
 """From a contribution's data to a draft page of the right type, under the right parent, in its language.
 
-One builder per kind; each knows its page type, where its drafts go, how form data maps to fields, and
-where the files go once a moderator approves them.
+Each kind has a builder (contributions/kinds/): it knows its page type, where its drafts go, how form
+data maps to fields, and where the files go once a moderator approves them.
 """
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page
 
+from cafes.models import CountryPage
+
 from . import files
 
-_REGISTRY: dict[str, "Builder"] = {}
 
-
-def register(kind: str):
-    def wrap(cls):
-        _REGISTRY[kind] = cls()
-        return cls
-
-    return wrap
-
-
-def for_kind(kind: str) -> "Builder":
-    from . import kinds  # noqa: F401  (fills the registry)
-
-    return _REGISTRY[kind]
+def country_page(locale: Locale, country_code: str) -> CountryPage:
+    """The country's section in this language; refused when the site has none yet."""
+    page = CountryPage.objects.filter(locale=locale, country_code=country_code).first()
+    if page is None:
+        raise ValidationError(_("Ce pays n'a pas encore de section sur le site."))
+    return page
 
 
 class Builder:

@@ -11,7 +11,8 @@ from home.lettre_models import TestimonyIndexPage
 from ressources.models import ResourceIndexPage
 
 from . import services
-from .models import Contribution, Kind, Status
+from .choices import ContributionKind, Status
+from .models import Contribution
 from .tokens import make_token
 
 NATIONAL = ("Modérateurs", "Contributions France et national")
@@ -53,7 +54,7 @@ def build(context: dict, stdout=None) -> None:
     rabat = CafePage.objects.filter(locale__language_code="ar", city__in=["Rabat", "الرباط"]).order_by("start").first()
     today = timezone.localdate().isoformat()
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-        _pending("report-fr", kind=Kind.REPORT, language="fr", email="lectrice@example.org", data={
+        _pending("report-fr", kind=ContributionKind.REPORT, language="fr", email="lectrice@example.org", data={
             "title": "Compte rendu : café IA de la médiathèque", "cafe": blois.pk if blois else None,
             "cafe_name": "" if blois else "Café IA de la médiathèque", "cafe_city": "" if blois else "Blois",
             "country": "FR", "date": today, "participants": 18, "audiences": ["seniors", "tous-publics"],
@@ -62,24 +63,24 @@ def build(context: dict, stdout=None) -> None:
             "quotes": ["On a enfin pu poser nos questions sans se sentir bêtes."], "author_credit_mode": "pseudonym",
             "author_credit": "Une bibliothécaire",
         })
-        _pending("testimony-fr", kind=Kind.TESTIMONY, language="fr", email="temoin@example.org", data={
+        _pending("testimony-fr", kind=ContributionKind.TESTIMONY, language="fr", email="temoin@example.org", data={
             "title": "Le regard de Camille Martin", "person_name": "Camille Martin", "role": "médiatrice numérique à Nyons",
             "body": "Animer un café IA m'a appris à écouter avant d'expliquer.", "country_code": "FR",
         })
-        _pending("format-fr", kind=Kind.FORMAT, language="fr", email="format@example.org", data={
+        _pending("format-fr", kind=ContributionKind.FORMAT, language="fr", email="format@example.org", data={
             "title": "Le procès de l'algorithme", "summary": "Un jeu de rôle où le public juge une décision prise par une IA.",
             "authors": "Collectif des cafés de Touraine", "licence": "cc-by-nc-4.0", "duration_minutes": 90,
             "step_1_title": "Présenter l'affaire", "step_1_duration": 15, "step_1_text": "On lit l'histoire d'une décision automatisée.",
             "step_2_title": "Plaidoiries", "step_2_duration": 45, "step_2_text": "Deux groupes défendent et accusent.",
         })
-        _pending("cafe-fr", kind=Kind.CAFE, language="fr", email="orga@example.org", data={
+        _pending("cafe-fr", kind=ContributionKind.CAFE, language="fr", email="orga@example.org", data={
             "title": "Café IA au centre social des Fontaines", "summary": "Un café pour parler d'IA et de démarches en ligne.",
             "start": (timezone.now() + timezone.timedelta(days=20)).replace(microsecond=0).isoformat(),
             "end": (timezone.now() + timezone.timedelta(days=20, hours=2)).replace(microsecond=0).isoformat(),
             "mode": CafePage.Mode.ON_SITE, "city": "Orléans", "postcode": "45000", "region": "Loiret",
             "country": "FR", "organisation": "Centre social des Fontaines", "moderator_contact": "02 00 00 00 00",
         })
-        _pending("report-ar", kind=Kind.REPORT, language="ar", email="rabat@example.org", data={
+        _pending("report-ar", kind=ContributionKind.REPORT, language="ar", email="rabat@example.org", data={
             "title": "محضر: مقهى الذكاء الاصطناعي في الرباط", "cafe": rabat.pk if rabat else None,
             "cafe_name": "" if rabat else "مقهى الذكاء الاصطناعي", "cafe_city": "" if rabat else "الرباط",
             "country": "MA", "date": today, "participants": 25, "audiences": ["etudiants"], "themes": "التعليم",
@@ -87,7 +88,7 @@ def build(context: dict, stdout=None) -> None:
             "questions": ["كيف نحمي معطياتنا الشخصية؟"], "proposals": ["ورشة شهرية في المكتبة"], "quotes": [],
             "author_credit_mode": "anonymous", "author_credit": "",
         })
-        _pending("awaiting", kind=Kind.TESTIMONY, language="en", email="pending@example.org", data={
+        _pending("awaiting", kind=ContributionKind.TESTIMONY, language="en", email="pending@example.org", data={
             "title": "Le regard de Sam Lee", "person_name": "Sam Lee", "role": "student", "body": "Still to confirm.",
             "country_code": "",
         })

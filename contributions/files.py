@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from .choices import FileKind
 from .models import ContributionFile
 
 COLLECTION_NAME = "Contributions"
@@ -50,7 +51,7 @@ def files_publish(contribution) -> tuple[list, list]:
     photos, documents = [], []
     collection = None
     for record in contribution.files.select_related("image", "document"):
-        photo = record.kind == ContributionFile.FileKind.PHOTO
+        photo = record.kind == FileKind.PHOTO
         field = "image" if photo else "document"
         if getattr(record, field) is None:
             collection = collection or _collection()

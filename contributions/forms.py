@@ -9,10 +9,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cafeia_site.uploads import Upload, clean_document, clean_photo
+from cafes.models import CountryPage
+
 from . import protection
-from .models import ContributionFile
-from .services import Upload
-from .uploads import clean_document, clean_photo
+from .choices import FileKind
 
 MAX_LINES = 30
 MAX_LINE_LENGTH = 500
@@ -38,6 +39,12 @@ REFUSALS = {
 def figure(n: int) -> str:
     """A count as the reader's language writes it (6 000, 6,000, 6000)."""
     return number_format(n, force_grouping=True)
+
+
+def country_choices(language_code: str) -> list[tuple[str, str]]:
+    """The countries with a section in this language, as (code, name) choices."""
+    pages = CountryPage.objects.live().filter(locale__language_code=language_code).order_by("title")
+    return [(p.country_code, p.title) for p in pages]
 
 
 def page_id(value) -> int | None:
@@ -127,7 +134,6 @@ def _unify_newlines(data):
 class ContributionForm(forms.Form):
     """Fields every form has: contact, consent, and what keeps robots out."""
 
-    kind: str = ""
     photo_slots = 0
     document_slots = 0
     bound_field_class = ContributionBoundField
@@ -239,7 +245,7 @@ class ContributionForm(forms.Form):
                 self.add_error(f"photo_{n}_alt", _("Décrivez la photo en quelques mots."))
             if not cleaned.get(f"photo_{n}_consent"):
                 self.add_error(f"photo_{n}_consent", _("Sans l'accord des personnes photographiées, retirez la photo."))
-            self._uploads.append(Upload(f"photo_{n}", ContributionFile.FileKind.PHOTO, clean, upload.name, alt, True))
+            self._uploads.append(Upload(f"photo_{n}", FileKind.PHOTO, clean, upload.name, alt, True))
         for n in range(1, self.document_slots + 1):
             upload = cleaned.get(f"document_{n}")
             if not upload:
@@ -249,7 +255,7 @@ class ContributionForm(forms.Form):
             except ValidationError as exc:
                 self.add_error(f"document_{n}", exc)
                 continue
-            self._uploads.append(Upload(f"document_{n}", ContributionFile.FileKind.DOCUMENT, clean, upload.name))
+            self._uploads.append(Upload(f"document_{n}", FileKind.DOCUMENT, clean, upload.name))
         return cleaned
 
     def uploads(self) -> list[Upload]:

@@ -10,28 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
-
-class Kind(models.TextChoices):
-    REPORT = "report", _("Compte rendu")
-    FORMAT = "format", _("Format d'animation")
-    TESTIMONY = "testimony", _("Témoignage")
-    CAFE = "cafe", _("Café")
-
-
-class Status(models.TextChoices):
-    AWAITING_CONFIRMATION = "awaiting_confirmation", _("En attente de confirmation de l'e-mail")
-    IN_MODERATION = "in_moderation", _("En modération")
-    CHANGES_REQUESTED = "changes_requested", _("Modifications demandées")
-    PUBLISHED = "published", _("Publiée")
-    REJECTED = "rejected", _("Refusée")
-
-
-OPEN_STATUSES = (Status.IN_MODERATION, Status.CHANGES_REQUESTED)
+from .choices import ContributionKind, FileKind, Status
+from .moderation import APPROVE, COMMENT_REQUIRED, DECISION_FORMS, REFUSE, REQUEST_CHANGES
 
 
 class Contribution(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=ContributionKind.choices)
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.PROTECT, verbose_name=_("langue"))
     country_code = models.CharField(_("pays"), max_length=2, blank=True)
     email = models.EmailField(_("e-mail du contributeur"))
@@ -81,10 +66,6 @@ class ContributionFile(models.Model):
 
     The link to that public copy is how refusal, purge, erasure and replacement find every copy.
     """
-
-    class FileKind(models.TextChoices):
-        PHOTO = "photo", _("Photo")
-        DOCUMENT = "document", _("Document")
 
     contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(max_length=10, choices=FileKind.choices)
@@ -141,21 +122,17 @@ class ContributionModerationTask(AbstractGroupApprovalTask):
         return actions
 
     def get_form_for_action(self, action):
-        from .moderation import DECISION_FORMS
-
         return DECISION_FORMS.get(action) or super().get_form_for_action(action)
 
     def get_template_for_action(self, action):
-        from .moderation import COMMENT_REQUIRED
-
         if action in COMMENT_REQUIRED:
             return "contributions/admin/workflow_action_modal.html"
         return super().get_template_for_action(action)
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        # services import this module's models.
         from . import services
-        from .moderation import APPROVE, COMMENT_REQUIRED, REFUSE, REQUEST_CHANGES
 
         obj = task_state.workflow_state.content_object
         if action_name not in {name for name, _label, _modal in self.get_actions(obj, user)}:
@@ -165,9 +142,9 @@ class ContributionModerationTask(AbstractGroupApprovalTask):
             # Every view validates the comment first; this is the last guard, never a silent empty refusal.
             raise PermissionDenied(_("Un commentaire est obligatoire : il est envoyé par e-mail au contributeur."))
         if action_name == REFUSE:
-            services.contribution_refuse_from_task(task_state=task_state, user=user, comment=comment)
+            services.contribution_refuse(task_state=task_state, user=user, comment=comment)
         elif action_name == APPROVE:
-            services.contribution_approve_from_task(task_state=task_state, user=user, comment=comment)
+            services.contribution_approve(task_state=task_state, user=user, comment=comment)
         elif action_name == REQUEST_CHANGES:
             task_state.reject(user=user, comment=comment)
         else:

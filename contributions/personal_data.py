@@ -4,7 +4,7 @@ from django.utils import timezone
 from cafeia_site.personal_data import Deleted
 
 from .models import Contribution
-from .services import _delete_contribution, contributions_purge
+from .services import contribution_delete, contribution_purge
 
 
 def export(email: str) -> list[dict]:
@@ -32,7 +32,7 @@ def delete(email: str) -> Deleted:
             c.page.delete()
         elif c.page is not None and c.files.exclude(image=None, document=None).exists():
             pages.add(c.page_id)
-        published_files += _delete_contribution(c)
+        published_files += contribution_delete(c)
         count += 1
     if not published_files:
         return Deleted(count)
@@ -41,4 +41,4 @@ def delete(email: str) -> Deleted:
 
 
 def purge(now=None) -> int:
-    return sum(contributions_purge(now=now or timezone.now()).values())
+    return sum(contribution_purge(now=now or timezone.now()).values())

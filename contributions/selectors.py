@@ -9,8 +9,8 @@ from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPa
 from cafes.models import CountryPage
 
 from .models import Contribution, ContributionModerationTask
+from .tokens import read_token
 
-SORTS = {"age": "created_at", "-age": "-created_at", "kind": "kind", "status": "status", "country": "country_code"}
 # Tasks whose approvers are groups: membership is what lets a user act, so it is what lets them see.
 GROUP_TASK_MODELS = (ContributionModerationTask, GroupApprovalTask)
 
@@ -134,17 +134,9 @@ def contributions_visible_to(user):
     )
 
 
-def contributions_for_moderation(*, user, kind="", status="", country="", language="", sort="-age"):
-    qs = contributions_visible_to(user)
-    if kind:
-        qs = qs.filter(kind=kind)
-    if status:
-        qs = qs.filter(status=status)
-    if country:
-        qs = qs.filter(country_code=country)
-    if language:
-        qs = qs.filter(locale__language_code=language)
-    return qs.order_by(SORTS.get(sort, "-created_at"), "-pk")
+def contribution_for_status_token(*, token: str) -> Contribution:
+    """The contribution a status link names; raises the token's errors, or DoesNotExist."""
+    return Contribution.objects.select_related("locale", "page").get(public_id=read_token(token, "status"))
 
 
 def contribution_for_moderator(*, user, pk):

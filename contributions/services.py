@@ -1,6 +1,6 @@
 """What happens to a contribution: submitted, confirmed, moderated, resubmitted, refused, purged."""
-from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,12 +10,18 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.signals import workflow_approved
 
-from . import builders, files
-from .models import OPEN_STATUSES, Contribution, ContributionEvent, ContributionFile, Status
+from cafeia_site.tasks import send_email_task
+from cafeia_site.uploads import Upload
+
+from . import files
+from .builders import Builder
+from .choices import OPEN_STATUSES, Status
+from .emails import render_contribution_email
+from .kinds import kind_for
+from .models import Contribution, ContributionEvent, ContributionFile
 from .selectors import moderation_workflow
-from .tasks import send_contribution_email
+from .tasks import contribution_email_send_task
 from .tokens import read_token
-from .uploads import CleanFile
 
 CONSENT_VERSION = "2026-11"
 UNCONFIRMED_RETENTION = timedelta(days=7)
@@ -26,23 +32,26 @@ class ModerationUnavailable(Exception):
     """No workflow with an active task covers the target: starting one would publish unreviewed."""
 
 
-@dataclass
-class Upload:
-    slot: str
-    kind: str  # ContributionFile.FileKind
-    clean: CleanFile
-    original_name: str
-    alt_text: str = ""
-    consent: bool = False
-
-
 def _event(contribution, action, *, actor=None, comment=""):
     ContributionEvent.objects.create(contribution=contribution, action=action, actor=actor, comment=comment)
 
 
+def _builder(kind: str) -> Builder:
+    return kind_for(kind).builder
+
+
 def _email_after_commit(contribution, message):
-    pk = contribution.pk
-    transaction.on_commit(lambda: send_contribution_email(pk, message))
+    transaction.on_commit(partial(contribution_email_send_task.enqueue, contribution_id=contribution.pk, message=message))
+
+
+def contribution_email_send(*, contribution_id: int, message: str) -> None:
+    """Writes one of the contributor's e-mails in their language and hands it to the retrying e-mail task.
+
+    A contribution erased meanwhile (on request, or by the retention purge) is not written to.
+    """
+    contribution = Contribution.objects.select_related("locale", "page").filter(pk=contribution_id).first()
+    if contribution is not None:
+        send_email_task.enqueue(**render_contribution_email(contribution=contribution, message=message))
 
 
 def _store_uploads(contribution, uploads: list[Upload], *, replace=False):
@@ -66,7 +75,7 @@ def contribution_submit(
     existing = Contribution.objects.filter(submission_key=submission_key).first()
     if existing is not None:
         return existing, False
-    builder = builders.for_kind(kind)
+    builder = _builder(kind)
     locale = Locale.objects.get(language_code=language_code)
     country_code = builder.country_code(data)
     parent = builder.target_parent(data, locale=locale, country_code=country_code)
@@ -107,7 +116,7 @@ def contribution_confirm(*, token: str) -> Contribution:
         contribution = Contribution.objects.select_for_update().select_related("locale").get(public_id=public_id)
         if contribution.status != Status.AWAITING_CONFIRMATION:
             return contribution
-        builder = builders.for_kind(contribution.kind)
+        builder = _builder(contribution.kind)
         page = builder.create_draft(contribution)
         parent = page.get_parent()
         workflow = _moderation_workflow(contribution, parent)
@@ -119,10 +128,6 @@ def contribution_confirm(*, token: str) -> Contribution:
         _event(contribution, "confirmed")
         _email_after_commit(contribution, "received")
     return contribution
-
-
-def contribution_for_status_token(*, token: str) -> Contribution:
-    return Contribution.objects.select_related("locale", "page").get(public_id=read_token(token, "status"))
 
 
 def _move_draft(page: Page, parent: Page) -> Page:
@@ -147,7 +152,7 @@ def contribution_resubmit(*, contribution: Contribution, data: dict, uploads: li
         if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
             raise ValidationError(_("La modération de cette contribution n'attend plus de modification."))
         contribution.data = {**contribution.data, **data}
-        builder = builders.for_kind(contribution.kind)
+        builder = _builder(contribution.kind)
         contribution.country_code = builder.country_code(contribution.data)
         parent = builder.target_parent(contribution.data, locale=contribution.locale, country_code=contribution.country_code)
         workflow = _moderation_workflow(contribution, parent)
@@ -174,7 +179,7 @@ def _contribution_for_page(page_id) -> Contribution | None:
     return Contribution.objects.select_for_update().filter(page_id=page_id, status__in=OPEN_STATUSES).first()
 
 
-def contribution_changes_requested(*, page_id, user, comment: str) -> None:
+def contribution_request_changes(*, page_id, user, comment: str) -> None:
     contribution = _contribution_for_page(page_id)
     if contribution is None:
         return
@@ -185,13 +190,13 @@ def contribution_changes_requested(*, page_id, user, comment: str) -> None:
     _email_after_commit(contribution, "changes_requested")
 
 
-def contribution_published(*, page, revision, user) -> None:
+def contribution_publish(*, page, revision, user) -> None:
     """Approval through the workflow, or an editor pressing Publish: either way the files become public, on the
     page and in the revision being published, and the contributor is told."""
     contribution = _contribution_for_page(page.pk)
     if contribution is None:
         return
-    builders.for_kind(contribution.kind).publish_files(page, contribution, revision)
+    _builder(contribution.kind).publish_files(page, contribution, revision)
     contribution.status = Status.PUBLISHED
     contribution.last_comment = ""
     contribution.save()
@@ -199,7 +204,7 @@ def contribution_published(*, page, revision, user) -> None:
     _email_after_commit(contribution, "published")
 
 
-def contribution_approve_from_task(*, task_state, user, comment: str = "") -> None:
+def contribution_approve(*, task_state, user, comment: str = "") -> None:
     """Approval by a member of the task's groups; on the last task, the approver publishes.
 
     The workflow chose who approves: a country's moderators publish their country's contributions even
@@ -223,7 +228,7 @@ def contribution_approve_from_task(*, task_state, user, comment: str = "") -> No
         ).update(actor=user)
 
 
-def contribution_refuse_from_task(*, task_state, user, comment: str) -> None:
+def contribution_refuse(*, task_state, user, comment: str) -> None:
     if not comment.strip():
         raise ValidationError(_("Pour refuser, donnez une raison : elle est envoyée par e-mail au contributeur."))
     with transaction.atomic():
@@ -239,7 +244,7 @@ def contribution_refuse_from_task(*, task_state, user, comment: str) -> None:
         task_state.workflow_state.cancel(user=user)
 
 
-def contributions_purge(*, now=None) -> dict[str, int]:
+def contribution_purge(*, now=None) -> dict[str, int]:
     """Retention: unconfirmed after 7 days, refused drafts and their data after 90 days."""
     now = now or timezone.now()
     counts = {"unconfirmed": 0, "rejected": 0}
@@ -247,18 +252,18 @@ def contributions_purge(*, now=None) -> dict[str, int]:
         status=Status.AWAITING_CONFIRMATION, created_at__lt=now - UNCONFIRMED_RETENTION
     )
     for contribution in stale:
-        _delete_contribution(contribution)
+        contribution_delete(contribution)
         counts["unconfirmed"] += 1
     refused = Contribution.objects.filter(status=Status.REJECTED, updated_at__lt=now - REJECTED_RETENTION)
     for contribution in refused.select_related("page"):
         if contribution.page is not None and not contribution.page.live:
             contribution.page.delete()
-        _delete_contribution(contribution)
+        contribution_delete(contribution)
         counts["rejected"] += 1
     return counts
 
 
-def _delete_contribution(contribution) -> int:
+def contribution_delete(contribution: Contribution) -> int:
     """Deletes a contribution with every copy of its files; returns how many of them had been published."""
     published = files.files_delete(contribution.files.all())
     contribution.delete()

@@ -12,35 +12,37 @@ from django.views.decorators.http import require_http_methods
 from cafeia_site.views import read_only
 
 from . import protection, services
-from .kinds import FORMS_BY_SLUG, SLUG_BY_KIND
-from .models import Contribution, Status
+from .choices import Status
+from .kinds import KINDS, kind_for
+from .models import Contribution
+from .selectors import contribution_for_status_token
 from .tokens import TokenExpired, TokenInvalid, read_token
 
 
 @read_only
 def index(request):
-    return render(request, "contributions/index.html", {"kinds": FORMS_BY_SLUG})
+    return render(request, "contributions/index.html", {"kinds": KINDS.values()})
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def contribute(request, slug):
-    form_class = FORMS_BY_SLUG.get(slug)
-    if form_class is None:
+    kind = KINDS.get(slug)
+    if kind is None:
         raise Http404
     if request.method != "POST":
-        return _form_page(request, form_class(language_code=get_language(), query=request.GET), slug)
-    form = form_class(request.POST, request.FILES, language_code=get_language())
+        return _form_page(request, kind.form(language_code=get_language(), query=request.GET), kind)
+    form = kind.form(request.POST, request.FILES, language_code=get_language())
     ip = protection.client_ip(request)
     reason = form.refusal_reason()
     if reason is None and protection.over_rate_limit(ip):
         reason = "rate_limit"
     if reason is None:
         if not form.is_valid():
-            return _form_page(request, form, slug)
+            return _form_page(request, form, kind)
         if not protection.rate_limited(ip):
             services.contribution_submit(
-                kind=form_class.kind,
+                kind=kind.value,
                 data=form.content_data(),
                 email=form.cleaned_data["email"],
                 language_code=get_language(),
@@ -52,12 +54,11 @@ def contribute(request, slug):
     # Refused sends come back as they were sent, so that a person loses nothing; robots are counted.
     protection.count_spam(reason)
     form.show_unread(reason)
-    return _form_page(request, form, slug, status=429 if reason == "rate_limit" else 400)
+    return _form_page(request, form, kind, status=429 if reason == "rate_limit" else 400)
 
 
-def _form_page(request, form, slug, status=200):
-    context = {"form": form, "slug": slug, "kind_label": form.label}
-    return render(request, "contributions/form.html", context, status=status)
+def _form_page(request, form, kind, status=200):
+    return render(request, "contributions/form.html", {"form": form, "kind": kind}, status=status)
 
 
 @read_only
@@ -92,14 +93,14 @@ def confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def status(request, token):
     try:
-        contribution = services.contribution_for_status_token(token=token)
+        contribution = contribution_for_status_token(token=token)
     except (TokenInvalid, TokenExpired) as exc:
         return _token_error(request, exc, "status")
     except Contribution.DoesNotExist:
         return _token_error(request, TokenInvalid(), "status")
     form, notice = None, ""
     if contribution.status == Status.CHANGES_REQUESTED:
-        form_class = FORMS_BY_SLUG[SLUG_BY_KIND[contribution.kind]]
+        form_class = kind_for(contribution.kind).form
         language_code = contribution.locale.language_code
         if request.method == "POST":
             form = form_class(request.POST, request.FILES, editing=True, language_code=language_code)

@@ -1,46 +1,23 @@
-"""Registers the moderators' Contributions view, and keeps Wagtail's own page views to the same rules."""
+"""Registers the moderators' Contributions queue, and keeps Wagtail's own page views to the same rules."""
 import json
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from . import admin_views
-from .models import OPEN_STATUSES, Contribution, ContributionModerationTask, Status
+from .admin_views import ContributionViewSet
+from .choices import OPEN_STATUSES, Status
+from .models import Contribution, ContributionModerationTask
 from .moderation import COMMENT_REQUIRED, decision_message
-from .selectors import contributions_visible_to, user_moderates
-
-admin_urls = (
-    [
-        path("", admin_views.contribution_list, name="list"),
-        path("bulk/", admin_views.contribution_bulk, name="bulk"),
-        path("<int:pk>/", admin_views.contribution_detail, name="detail"),
-        path("<int:pk>/decision/", admin_views.contribution_decide, name="decide"),
-        path("<int:pk>/files/<int:file_pk>/", admin_views.contribution_file, name="file"),
-    ],
-    "contributions_admin",
-)
+from .selectors import contributions_visible_to
 
 
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    return [path("contributions/", include(admin_urls))]
-
-
-class ModerationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_moderates(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_menu_item():
-    return ModerationMenuItem(gettext_lazy("Contributions"), reverse("contributions_admin:list"), icon_name="group", order=250)
+@hooks.register("register_admin_viewset")
+def register_contribution_viewset():
+    return ContributionViewSet()
 
 
 # --- Wagtail's page views, on a draft that is a contribution in moderation --------------------

@@ -67,7 +67,7 @@ def _measure_here(path: Path) -> dict:
     from django.core.exceptions import ValidationError
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from contributions.uploads import clean_photo
+    from cafeia_site.uploads import clean_photo
 
     upload = SimpleUploadedFile(path.name, path.read_bytes())
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -1,5 +1,8 @@
-"""The moderators' Contributions view: scope per country, bulk decisions, constant queries."""
+"""The moderators' Contributions queue: scope per country, filters and sorts, bulk decisions, constant queries."""
+import html
+
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from contributions.models import Contribution, Status
@@ -46,14 +49,14 @@ def test_moderators_list_runs_a_constant_number_of_queries(client, moderators, d
     from wagtail.models import Locale
 
     from cafes.models import CountryPage
-    from contributions.models import Kind
+    from contributions.choices import ContributionKind
 
     france = CountryPage.objects.get(locale__language_code="fr", country_code="FR")
     locale = Locale.objects.get(language_code="fr")
 
     def make(n):
         Contribution.objects.bulk_create([
-            Contribution(kind=Kind.CAFE, locale=locale, country_code="FR", email=f"bulk{i}-{n}@example.org",
+            Contribution(kind=ContributionKind.CAFE, locale=locale, country_code="FR", email=f"bulk{i}-{n}@example.org",
                          consent_at=timezone.now(), consent_version="t", data={"title": f"Café {i}"},
                          submission_key=uuid.uuid4(), target_path=france.path, status=Status.IN_MODERATION)
             for i in range(n)
@@ -76,3 +79,37 @@ def test_demo_moderators_belong_to_their_country_groups():
     User = get_user_model()
     assert list(User.objects.get(username="moderator").groups.values_list("name", flat=True)) == ["Modérateurs"]
     assert list(User.objects.get(username="moderateur-maroc").groups.values_list("name", flat=True)) == ["Modérateurs Maroc"]
+
+
+def _queue(client, query="") -> str:
+    response = client.get(f"/admin/contributions/{query}")
+    assert response.status_code == 200, query
+    return html.unescape(response.content.decode())
+
+
+def test_the_queue_filters_by_kind_status_country_and_language_and_sorts_by_age(client):
+    report, testimony, fmt, rabat = (
+        Contribution.objects.get(email=email).title
+        for email in ("lectrice@example.org", "temoin@example.org", "format@example.org", "rabat@example.org")
+    )
+    client.login(username="moderator", password=settings.DEMO_PASSWORDS["moderator"])
+    by_kind = _queue(client, "?kind=testimony")
+    assert testimony in by_kind and report not in by_kind
+    assert testimony not in _queue(client, "?status=published")
+    by_country = _queue(client, "?country=fr")  # as typed, in either case
+    assert testimony in by_country and fmt not in by_country
+    oldest_first, newest_first = _queue(client, "?ordering=created_at"), _queue(client, "?ordering=-created_at")
+    assert oldest_first.index(report) < oldest_first.index(testimony)
+    assert newest_first.index(testimony) < newest_first.index(report)
+    assert report in _queue(client, "?kind=bogus&ordering=bogus")  # a value it does not know filters nothing
+    client.login(username="administrateur", password=settings.DEMO_PASSWORDS["administrateur"])
+    in_arabic = _queue(client, "?language=ar")
+    assert rabat in in_arabic and testimony not in in_arabic
+
+
+def test_the_queue_offers_no_way_to_add_edit_or_delete_a_contribution(client):
+    contribution = Contribution.objects.get(email="temoin@example.org")
+    client.login(username="administrateur", password=settings.DEMO_PASSWORDS["administrateur"])
+    for url in ["new/", f"edit/{contribution.pk}/", f"delete/{contribution.pk}/", f"copy/{contribution.pk}/"]:
+        response = client.get(f"/admin/contributions/{url}", follow=True)
+        assert response.status_code == 404, url

@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from contributions.models import Contribution, ContributionFile, Status
-from contributions.services import contributions_purge
+from contributions.services import contribution_purge
 
 from .conftest import act, common_fields, jpeg_with_gps, links_in
 from .test_flow import FORMAT, REPORT, TESTIMONY
@@ -225,7 +225,7 @@ def test_purge_deletes_the_files_of_unconfirmed_contributions(submit, django_cap
     assert private.is_file()
     Contribution.objects.filter(pk=contribution.pk).update(created_at=timezone.now() - timedelta(days=8))
     with django_capture_on_commit_callbacks(execute=True):
-        contributions_purge()
+        contribution_purge()
     assert not Contribution.objects.filter(pk=contribution.pk).exists()
     assert not ContributionFile.objects.filter(contribution_id=contribution.pk).exists()
     assert not private.exists()
@@ -237,7 +237,7 @@ def test_purge_of_a_refused_contribution_leaves_nothing(report, django_capture_o
         act(report.page, user("moderator"), "refuse", comment="Hors sujet.")
     Contribution.objects.filter(pk=report.pk).update(updated_at=timezone.now() - timedelta(days=91))
     with django_capture_on_commit_callbacks(execute=True):
-        counts = contributions_purge()
+        counts = contribution_purge()
     assert counts["rejected"] >= 1
     assert not Contribution.objects.filter(pk=report.pk).exists()
     assert not private.exists()

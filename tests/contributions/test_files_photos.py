@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import ExifTags, Image
 
+from cafeia_site.uploads import MAX_PIXELS, PUBLISHED_LONG_EDGE, clean_photo
 from contributions.models import Contribution
-from contributions.uploads import MAX_PIXELS, PUBLISHED_LONG_EDGE, clean_photo
 
 from . import photo_memory
 from .conftest import common_fields

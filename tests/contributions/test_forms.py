@@ -7,8 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import override_settings
 
-from contributions import protection
-from contributions.kinds import FORMS_BY_SLUG
+from contributions import kinds, protection
 from contributions.models import Contribution
 
 from .conftest import common_fields, started_token
@@ -232,7 +231,7 @@ def test_sends_with_mistakes_do_not_use_up_the_rate_limit(client, django_capture
 
 
 def test_no_refusal_ends_on_a_page_without_the_form(client):
-    for slug in FORMS_BY_SLUG:
+    for slug in kinds.KINDS:
         response = client.post(f"/fr/contribuer/{slug}/", {"email": "x@example.org"})
         assert response.status_code == 400
         assert 'class="contribution-form"' in response.content.decode()
@@ -248,5 +247,5 @@ def test_a_cafe_keeps_its_hours_as_typed_for_the_resubmission_form(submit):
     stored = Contribution.objects.get(submission_key=data["submission_key"]).data
     assert (stored["start"], stored["end"]) == ("2027-02-10T18:00", "2027-02-10T20:00")
 
-    form = FORMS_BY_SLUG["cafe"](initial=stored, editing=True, language_code="fr")
+    form = kinds.KINDS["cafe"].form(initial=stored, editing=True, language_code="fr")
     assert 'value="2027-02-10T18:00"' in str(form["start"])

@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.core import mail
 
-from contributions.kinds import FORMS_BY_SLUG
+from contributions import kinds
 from contributions.models import Contribution, Status
 
 from .conftest import act, common_fields, links_in
@@ -35,7 +35,7 @@ def _tag(html, field_id, tag=r"(?:input|textarea|select)"):
     return match.group(0)
 
 
-@pytest.mark.parametrize("slug", FORMS_BY_SLUG)
+@pytest.mark.parametrize("slug", kinds.KINDS)
 def test_no_field_cuts_a_paste_short(client, slug):
     html = client.get(f"/fr/contribuer/{slug}/").content.decode()
     assert "<textarea" in _form(html) and "maxlength" not in _form(html)
@@ -105,7 +105,7 @@ def test_a_short_field_past_its_limit_also_gets_the_message(submit):
     assert "Trop long : 250 caractères, pour 200 au plus" in html
 
 
-@pytest.mark.parametrize("slug", FORMS_BY_SLUG)
+@pytest.mark.parametrize("slug", kinds.KINDS)
 def test_the_error_summary_lists_and_links_each_faulty_field_and_takes_the_focus(submit, slug):
     data = {**common_fields(f"erreurs-{slug}@example.org"), "email": "pas une adresse", "consent": ""}
     response = submit(slug, data)
@@ -140,7 +140,7 @@ def test_the_summary_and_the_error_name_a_radio_group_by_its_first_button(submit
 
 def test_markup_typed_in_every_text_field_comes_back_as_text(submit):
     hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    fields = {name: f"{hostile} {name}" for name, field in FORMS_BY_SLUG["compte-rendu"]().fields.items()
+    fields = {name: f"{hostile} {name}" for name, field in kinds.KINDS["compte-rendu"].form().fields.items()
               if type(field) in (forms.CharField,) and name not in ("started", "website")}
     data = {**common_fields("balises@example.org"), **KINDS["compte-rendu"], **fields, "date": "demain"}
     response = submit("compte-rendu", data)

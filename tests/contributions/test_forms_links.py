@@ -8,7 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from cafeia_site.blocks import CONTRIBUTION_FORM_CHOICES, CallToActionBlock
 from cafes.models import CafePage
-from contributions.kinds import FORMS_BY_SLUG
+from contributions.kinds import KINDS
 from contributions.models import Contribution
 
 from .conftest import common_fields
@@ -46,7 +46,7 @@ def test_a_call_to_action_with_nowhere_to_go_is_refused():
 
 
 def test_the_call_to_actions_forms_are_the_sites_forms():
-    assert {key for key, _label in CONTRIBUTION_FORM_CHOICES} == {"index", *FORMS_BY_SLUG}
+    assert {key for key, _label in CONTRIBUTION_FORM_CHOICES} == {"index", *KINDS}
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])

@@ -8,10 +8,10 @@ from django.core import mail
 from django.test import override_settings
 from PIL import Image
 
+from cafeia_site.uploads import clean_document, clean_photo
 from contributions import protection
 from contributions.models import Contribution, Status
 from contributions.tokens import make_token
-from contributions.uploads import clean_document, clean_photo
 
 from .conftest import common_fields, jpeg_with_gps, started_token
 from .test_flow import TESTIMONY
@@ -196,12 +196,12 @@ def test_oversized_photo_is_refused_with_a_message(submit):
 def test_unconfirmed_contributions_are_purged_after_seven_days(submit):
     from django.utils import timezone
 
-    from contributions.services import contributions_purge
+    from contributions.services import contribution_purge
 
     submit("temoignage", {**common_fields("old@example.org"), **TESTIMONY})
     Contribution.objects.filter(email="old@example.org").update(created_at=timezone.now() - timedelta(days=8))
     submit("temoignage", {**common_fields("new@example.org"), **TESTIMONY})
-    counts = contributions_purge()
+    counts = contribution_purge()
     assert counts["unconfirmed"] >= 1
     assert not Contribution.objects.filter(email="old@example.org").exists()
     assert Contribution.objects.filter(email="new@example.org").exists()

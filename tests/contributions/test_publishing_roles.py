@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Task, Workflow
 
-from contributions.models import OPEN_STATUSES, Contribution
+from contributions.choices import OPEN_STATUSES
+from contributions.models import Contribution
 
 pytestmark = pytest.mark.django_db
 

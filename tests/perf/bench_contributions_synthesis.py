@@ -10,7 +10,8 @@ from wagtail.models import Locale
 
 from cafes import synthesis
 from cafes.models import CountryPage, SynthesisPage
-from contributions.models import Contribution, Kind, Status
+from contributions.choices import ContributionKind, Status
+from contributions.models import Contribution
 
 from . import volume
 from .bench_cafes import queries, timed
@@ -22,7 +23,7 @@ def test_moderators_list_with_1000_pending_contributions(client):
     france = CountryPage.objects.get(locale__language_code="fr", country_code="FR")
     locale = Locale.objects.get(language_code="fr")
     Contribution.objects.bulk_create([
-        Contribution(kind=Kind.REPORT, locale=locale, country_code="FR", email=f"p{i}@example.org", consent_at=timezone.now(),
+        Contribution(kind=ContributionKind.REPORT, locale=locale, country_code="FR", email=f"p{i}@example.org", consent_at=timezone.now(),
                      consent_version="bench", data={"title": f"Compte rendu {i}"}, submission_key=uuid.uuid4(),
                      target_path=france.path, status=Status.IN_MODERATION)
         for i in range(1000)

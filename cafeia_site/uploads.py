@@ -1,24 +1,103 @@
-"""Checks and cleans files sent by the public: real type, size, and photos stripped of their metadata."""
+"""Files sent by people: size, real type against name, photos re-encoded without metadata, and the upload a form hands on."""
 import io
 import math
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import ExifTags, Image, UnidentifiedImageError
 
-from ressources.validators import EXECUTABLE_SIGNATURES, check_upload, read_head
+MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
+# file type: (extensions, magic prefixes; None means "plain text")
+FILE_TYPES: dict[str, tuple[tuple[str, ...], tuple[bytes, ...] | None]] = {
+    "pdf": (("pdf",), (b"%PDF-",)),
+    # Office Open XML and OpenDocument files are ZIP archives.
+    "office": (("docx", "xlsx", "pptx", "odt", "ods", "odp"), (b"PK\x03\x04",)),
+    "zip": (("zip",), (b"PK\x03\x04", b"PK\x05\x06")),
+    "png": (("png",), (b"\x89PNG\r\n\x1a\n",)),
+    "jpeg": (("jpg", "jpeg"), (b"\xff\xd8\xff",)),
+    "text": (("txt", "csv"), None),
+}
+ALL_FILE_TYPES = tuple(FILE_TYPES)
+
+# Windows PE, ELF, scripts with a shebang, Mach-O (both byte orders, and fat binaries).
+EXECUTABLE_SIGNATURES = (
+    b"MZ", b"\x7fELF", b"#!", b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe",
+)
+_TEXT_SAMPLE = 8192
+
+
+def read_head(file, size: int) -> bytes:
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    head = file.read(size)
+    file.seek(position)
+    return head if isinstance(head, bytes) else head.encode()
+
+
+def check_upload(file, allowed_types: Iterable[str] = ALL_FILE_TYPES, *, max_size: int = MAX_UPLOAD_SIZE) -> str:
+    """Refuse a file that is too big, an executable, or not what its extension says; return its kind.
+
+    `file` is an uploaded file (anything with `name`, `size`, `seek`, `read`). Raises
+    ValidationError with a message the person who uploaded it can act on.
+    """
+    allowed_types = tuple(allowed_types)
+    size = getattr(file, "size", None)
+    if size is None:
+        file.seek(0, 2)
+        size = file.tell()
+        file.seek(0)
+    if size > max_size:
+        raise ValidationError(
+            _("Ce fichier pèse %(size)s : la limite est de %(max)s Mo.")
+            % {"size": filesizeformat(size), "max": max_size // (1024 * 1024)},
+            code="too_large",
+        )
+    head = read_head(file, _TEXT_SAMPLE)
+    if head.startswith(EXECUTABLE_SIGNATURES):
+        raise ValidationError(
+            _("Ce fichier contient un programme exécutable : il est refusé, quel que soit son nom."),
+            code="executable",
+        )
+    extension = PurePath(file.name or "").suffix.lower().lstrip(".")
+    kind = next((k for k in allowed_types if extension in FILE_TYPES[k][0]), None)
+    if kind is None:
+        accepted = ", ".join(f".{ext}" for k in allowed_types for ext in FILE_TYPES[k][0])
+        raise ValidationError(
+            _("Les fichiers « .%(extension)s » ne sont pas acceptés. Formats acceptés : %(accepted)s.")
+            % {"extension": extension or "?", "accepted": accepted},
+            code="extension",
+        )
+    magic = FILE_TYPES[kind][1]
+    if magic is None:
+        looks_right = b"\x00" not in head
+    else:
+        looks_right = head.startswith(magic)
+    if not looks_right:
+        raise ValidationError(
+            _("Ce fichier porte l'extension « .%(extension)s » mais son contenu n'est pas de ce type. "
+              "Enregistrez-le à nouveau dans le bon format.") % {"extension": extension},
+            code="mismatch",
+        )
+    return kind
+
+
+# --- Photos and documents sent with a contribution -------------------------------------------
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # Published photos are at most this long on their long edge, scaled down before anything is stored:
 # the largest rendition the templates ask for is 1,200 pixels wide, and phones' 4,032 × 3,024 (and
 # 4,000 × 3,000) photos are exactly twice as long, so libjpeg decodes them at half scale.
 PUBLISHED_LONG_EDGE = 2000
 # Pixel limits per way of decoding, so that re-encoding any accepted photo costs at most ~110 MB
-# (peak resident memory, measured by tests/contributions/test_files_memory.py):
+# (peak resident memory, measured by tests/contributions/test_files_photos.py):
 # - sequential JPEG (what cameras and phones write) decodes at 1/2, 1/4 or 1/8 scale, never below the
 #   published size: under 4,000 pixels a side whatever its size up to 32,000. 120 megapixels let
 #   108-megapixel phone photos through and stay under Pillow's own decompression-bomb refusal (179);
@@ -28,7 +107,7 @@ PUBLISHED_LONG_EDGE = 2000
 # - WebP decodes at full size through Pillow's animation decoder, which holds ~4 full-size copies.
 MAX_PIXELS = {"JPEG": 120_000_000, "JPEG progressive": 24_000_000, "PNG": 16_000_000, "WEBP": 6_000_000}
 PHOTO_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
-DOCUMENT_KINDS = ("pdf", "office", "zip")
+DOCUMENT_TYPES = ("pdf", "office", "zip")
 DOCUMENT_CONTENT_TYPES = {"pdf": "application/pdf", "office": "application/octet-stream", "zip": "application/zip"}
 # EXIF orientations, as the transposition that puts the photo upright.
 _UPRIGHT = {
@@ -137,6 +216,18 @@ def clean_photo(upload) -> CleanFile:
 
 def clean_document(upload) -> CleanFile:
     """PDF and office documents whose content matches their name; never an executable (20 MB at most)."""
-    kind = check_upload(upload, DOCUMENT_KINDS)
+    kind = check_upload(upload, DOCUMENT_TYPES)
     upload.seek(0)
     return CleanFile(upload, DOCUMENT_CONTENT_TYPES[kind], upload.size)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A checked file from a form, with what its sender said about it, ready to be stored."""
+
+    slot: str  # the form field it came in
+    kind: str  # "photo" or "document"
+    clean: CleanFile
+    original_name: str
+    alt_text: str = ""
+    consent: bool = False

@@ -1,0 +1,37 @@
+"""The e-mails to contributors, written in their language."""
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from cafeia_site.site_address import absolute_url
+
+from .models import Contribution
+from .tokens import make_token
+
+MESSAGES = {"confirm", "received", "changes_requested", "published", "rejected"}
+
+
+def render_contribution_email(*, contribution: Contribution, message: str) -> dict:
+    """The subject, body, recipient and headers of one message, as `send_email_task` takes them."""
+    if message not in MESSAGES:
+        raise ValueError(message)
+    language = contribution.locale.language_code
+    with translation.override(language):
+        context = {
+            "contribution": contribution,
+            "kind": contribution.get_kind_display(),
+            "title": contribution.title,
+            "confirm_url": absolute_url(reverse("contributions:confirm", args=[make_token(contribution.public_id, "confirm")])),
+            "status_url": absolute_url(reverse("contributions:status", args=[make_token(contribution.public_id, "status")])),
+            "public_url": contribution.page.full_url if contribution.page and contribution.page.live else "",
+            "comment": contribution.last_comment,
+        }
+        subject = render_to_string(f"contributions/email/{message}_subject.txt", context)
+        body = render_to_string(f"contributions/email/{message}.txt", context)
+    return {
+        "subject": " ".join(subject.split()),
+        "body": body,
+        "to": [contribution.email],
+        "headers": {"Content-Language": language, "Auto-Submitted": "auto-generated"},
+    }
+
