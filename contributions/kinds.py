@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from cafes import timing
 from cafes.models import Audience, CafePage, CafeReportPage, CountryPage, Organisation
 from cafes.models.reports import ReportPhoto, ReportProposal, ReportQuestion
-from home.lettre_models import TestimonyIndexPage, TestimonyPage
+from home.models import TestimonyIndexPage, TestimonyPage
 from ressources.licences import LICENCE_CHOICES
 from ressources.models import Audience as ResourceAudience
 from ressources.models import Kind as ResourceKind

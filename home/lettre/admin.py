@@ -1,16 +1,20 @@
-"""Admin view to send a published edition: preview, a test to oneself, then to subscribers."""
+"""The lettre in the admin: sending a published edition (preview, a test to oneself, then to subscribers), its
+action menu item, and the subscribers' list."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import services
 from .emails import render_edition
-from .lettre_models import ArticlePage
-from .subscription_models import Delivery, EditionSend, Subscriber
-from .tasks import send_test_edition
+from .models import ArticlePage
+from .subscribers import Delivery, EditionSend, Subscriber
 
 
 def send_edition(request, page_id: int):
@@ -22,13 +26,13 @@ def send_edition(request, page_id: int):
         action = request.POST.get("action")
         if action == "test":
             if request.user.email:
-                transaction.on_commit(lambda: send_test_edition.enqueue(article.pk, request.user.email))
+                services.edition_test_send_start(article=article, email=request.user.email)
                 messages.success(request, _("Un envoi de test part vers %(email)s.") % {"email": request.user.email})
             else:
                 messages.error(request, _("Votre compte n'a pas d'adresse e-mail."))
         elif action == "send":
             try:
-                services.start_edition_send(article=article, user=request.user)
+                services.edition_send_start(article=article, user=request.user)
                 messages.success(request, _("L'envoi aux abonnés a commencé."))
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
@@ -43,6 +47,43 @@ def send_edition(request, page_id: int):
     rendered = render_edition(article, language=language) if article.live else None
     return TemplateResponse(
         request,
-        "home/admin/send_edition.html",
+        "home/lettre/admin/send_edition.html",
         {"article": article, "send": send, "counts": counts, "rendered": rendered, "language": language},
     )
+
+
+class SendEditionMenuItem(ActionMenuItem):
+    label = gettext_lazy("Envoyer par e-mail…")
+    name = "action-send-edition"
+    icon_name = "mail"
+    order = 90
+
+    def is_shown(self, context):
+        page = context.get("page")
+        if context.get("view") != "edit" or not isinstance(page, ArticlePage) or not page.live:
+            return False
+        return self.get_user_page_permissions_tester(context).can_publish()
+
+    def get_url(self, context):
+        return reverse("lettre_send_edition", args=[context["page"].pk])
+
+
+class SubscriberFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Subscriber
+        fields = ["language", "status"]
+
+
+class SubscriberViewSet(ModelViewSet):
+    """The subscribers' list, for whoever holds the model's permissions (the administrators)."""
+
+    model = Subscriber
+    icon = "mail"
+    menu_label = gettext_lazy("Abonnés à la lettre")
+    add_to_admin_menu = True
+    menu_order = 300
+    url_prefix = "lettre/abonnes"
+    list_display = ["email", "language", "status", "confirmed_at"]
+    filterset_class = SubscriberFilterSet
+    search_fields = ["email"]
+    exclude_form_fields: list[str] = []

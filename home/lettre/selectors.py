@@ -1,4 +1,4 @@
-"""Reads for the lettre and the testimonies: querysets joined and prefetched, constant query counts."""
+"""Reads for the lettre, its subscribers and the testimonies: querysets joined and prefetched, constant query counts."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -8,7 +8,9 @@ from wagtail.models import Page
 
 from cafeia_site.selectors import search_terms
 
-from .lettre_models import ArticleIndexPage, ArticlePage, TestimonyPage
+from .models import ArticleIndexPage, ArticlePage
+from .subscribers import Delivery, EditionSend, Subscriber
+from .testimonies import TestimonyPage
 
 # Renditions the cards use; load_demo generates them so a first visit does not.
 CARD_RENDITION = "fill-640x360"
@@ -41,15 +43,14 @@ def article_listing(*, index: ArticleIndexPage, tag: str = "", year: str = "", q
     """The live articles under `index`, filtered; unknown filters come back as None and are ignored.
 
     `country` is an ISO code (MA): articles about that country, named in the index's language."""
-    from cafes.models import CountryPage
-
+    country_model = ArticlePage._meta.get_field("country").related_model
     base = ArticlePage.objects.live().child_of(index)
     all_years = sorted({d.year for d in base.dates("date", "year")}, reverse=True)
     all_tags = list(
         Tag.objects.filter(home_articlepagetag_items__content_object__in=base).distinct().order_by("name")
     )
     all_countries = list(
-        CountryPage.objects.live().filter(locale_id=index.locale_id, translation_key__in=base.values("country__translation_key"))
+        country_model.objects.live().filter(locale_id=index.locale_id, translation_key__in=base.values("country__translation_key"))
         .order_by("title")
     )
     articles = base
@@ -118,6 +119,7 @@ class CountryNews:
     articles: list
     index: ArticleIndexPage | None = None
     more: bool = False
+    url: str = ""  # the lettre index filtered on the country
 
 
 def articles_about_country(*, country, locale_id: int, count: int = 4) -> CountryNews:
@@ -129,4 +131,17 @@ def articles_about_country(*, country, locale_id: int, count: int = 4) -> Countr
         .order_by("-date", "-pk")
     )[: count + 1])
     index = ArticleIndexPage.objects.live().filter(locale_id=locale_id).first() if found else None
-    return CountryNews(articles=found[:count], index=index, more=len(found) > count)
+    url = f"{index.url}?pays={country.country_code}" if index else ""
+    return CountryNews(articles=found[:count], index=index, more=len(found) > count, url=url)
+
+
+def subscribers_not_reached(*, send: EditionSend) -> QuerySet:
+    """Confirmed subscribers of the send's language not yet reached (failed ones are retried)."""
+    done = Delivery.objects.filter(
+        article_id=send.article_id, status__in=[Delivery.Status.SENT, Delivery.Status.SENDING]
+    ).values("subscriber_id")
+    return (
+        Subscriber.objects.filter(language=send.language, status=Subscriber.Status.CONFIRMED)
+        .exclude(pk__in=done)
+        .order_by("pk")
+    )
