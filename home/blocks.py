@@ -2,7 +2,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.lettre.selectors import featured_testimony, latest_articles
+from home.lettre.selectors import articles_latest, testimony_featured
 
 
 class PrincipleBlock(blocks.StructBlock):
@@ -25,7 +25,7 @@ class LatestArticlesBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         locale_id = getattr(page, "locale_id", None)
-        context["index"], context["articles"] = latest_articles(
+        context["index"], context["articles"] = articles_latest(
             locale_id=locale_id, count=value.get("count") or 3
         )
         return context
@@ -46,7 +46,7 @@ class FeaturedTestimonyBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         chosen = value.get("testimony")
-        context["testimony"] = featured_testimony(chosen=chosen, locale_id=getattr(page, "locale_id", None))
+        context["testimony"] = testimony_featured(chosen=chosen, locale_id=getattr(page, "locale_id", None))
         return context
 
     class Meta:

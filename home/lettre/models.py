@@ -160,10 +160,10 @@ class ArticlePage(BasePage):
         return list(self.tags.all())
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import related_articles  # selectors import this module
+        from .selectors import articles_related  # selectors import this module
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_articles(article=self)
+        context["related"] = articles_related(article=self)
         index_page = self.get_parent().specific
         context["lettre_index"] = index_page
         context["feed_urls"] = index_page.feed_urls() if isinstance(index_page, ArticleIndexPage) else {}

@@ -74,7 +74,7 @@ def article_listing(*, index: ArticleIndexPage, tag: str = "", year: str = "", q
                           country=chosen_country, all_countries=all_countries)
 
 
-def related_articles(*, article: ArticlePage, count: int = 3) -> list[ArticlePage]:
+def articles_related(*, article: ArticlePage, count: int = 3) -> list[ArticlePage]:
     """Live articles of the same language sharing the most tags with `article`, newest first on ties."""
     tag_ids = [t.pk for t in article.tag_list]
     if not tag_ids:
@@ -89,7 +89,7 @@ def related_articles(*, article: ArticlePage, count: int = 3) -> list[ArticlePag
     return list(_with_card_images(related, "hero_image", CARD_RENDITION)[:count])
 
 
-def latest_articles(*, locale_id: int | None, count: int = 3) -> tuple[Page | None, list[ArticlePage]]:
+def articles_latest(*, locale_id: int | None, count: int = 3) -> tuple[Page | None, list[ArticlePage]]:
     """The lettre index of a language and its newest articles."""
     index = ArticleIndexPage.objects.live().filter(locale_id=locale_id).first() if locale_id else None
     if index is None:
@@ -98,7 +98,7 @@ def latest_articles(*, locale_id: int | None, count: int = 3) -> tuple[Page | No
     return index, list(_with_card_images(articles, "hero_image", CARD_RENDITION)[:count])
 
 
-def featured_testimony(*, chosen, locale_id: int | None) -> TestimonyPage | None:
+def testimony_featured(*, chosen, locale_id: int | None) -> TestimonyPage | None:
     """The chosen testimony in the wanted language if translated and live, else the chosen one if live."""
     if chosen is None:
         return None
@@ -109,7 +109,7 @@ def featured_testimony(*, chosen, locale_id: int | None) -> TestimonyPage | None
     return by_locale.get(locale_id) or next((t for t in by_locale.values() if t.pk == chosen.pk), None)
 
 
-def testimonies_of(*, index) -> QuerySet:
+def testimonies_under(*, index) -> QuerySet:
     testimonies = TestimonyPage.objects.live().child_of(index).order_by("-first_published_at", "-pk")
     return _with_card_images(testimonies, "photo", PHOTO_RENDITION)
 

@@ -26,11 +26,11 @@ class TestimonyIndexPage(BasePage):
         verbose_name = _("index des témoignages")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import testimonies_of  # selectors import this module
+        from .selectors import testimonies_under  # selectors import this module
 
         context = super().get_context(request, *args, **kwargs)
         notices = []
-        context["page_obj"] = paginate(request, testimonies_of(index=self), per_page=TESTIMONIES_PER_PAGE, notices=notices)
+        context["page_obj"] = paginate(request, testimonies_under(index=self), per_page=TESTIMONIES_PER_PAGE, notices=notices)
         context["notices"] = notices
         return context
 

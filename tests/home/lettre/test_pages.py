@@ -189,7 +189,7 @@ def test_lettre_index_is_a_child_of_home_with_its_slug():
 def test_related_articles_are_chosen_in_one_query_plus_their_images(make_article, django_assert_num_queries):
     from wagtail.images import get_image_model
 
-    from home.lettre.selectors import related_articles
+    from home.lettre.selectors import articles_related
 
     image = get_image_model().objects.first()
     article = make_article(tags=["partage", "commun"])
@@ -197,5 +197,5 @@ def test_related_articles_are_chosen_in_one_query_plus_their_images(make_article
         make_article(tags=["partage"] if i % 2 else ["partage", "commun"], title=f"Lien {i}", hero_image=image)
     article.tag_list  # noqa: B018 (the page template reads it anyway)
     with django_assert_num_queries(3):  # the articles, their images, the images' renditions
-        related = related_articles(article=article, count=3)
+        related = articles_related(article=article, count=3)
     assert {t.name for t in related[0].tags.all()} == {"partage", "commun"}
