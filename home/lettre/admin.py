@@ -1,5 +1,4 @@
-"""The lettre in the admin: sending a published edition (preview, a test to oneself, then to subscribers), its
-action menu item, and the subscribers' list."""
+"""The lettre in the admin: sending an edition (preview, test, send) with its menu item, and the subscribers' list."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import services
 from .emails import render_edition
 from .models import ArticlePage
-from .subscribers import Delivery, EditionSend, Subscriber
+from .selectors import edition_delivery_counts
+from .subscribers import EditionSend, Subscriber
 
 
 def send_edition(request, page_id: int):
@@ -38,12 +38,7 @@ def send_edition(request, page_id: int):
                 messages.error(request, " ".join(error.messages))
         return redirect("lettre_send_edition", page_id=article.pk)
     send = EditionSend.objects.filter(article=article).first()
-    counts = {
-        "subscribers": Subscriber.objects.filter(language=language, status=Subscriber.Status.CONFIRMED).count(),
-        "sent": Delivery.objects.filter(article=article, status=Delivery.Status.SENT).count(),
-        "failed": Delivery.objects.filter(article=article, status=Delivery.Status.FAILED).count(),
-        "unknown": Delivery.objects.filter(article=article, status=Delivery.Status.SENDING).count(),
-    }
+    counts = edition_delivery_counts(article=article, language=language)
     rendered = render_edition(article, language=language) if article.live else None
     return TemplateResponse(
         request,

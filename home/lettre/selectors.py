@@ -145,3 +145,13 @@ def subscribers_not_reached(*, send: EditionSend) -> QuerySet:
         .exclude(pk__in=done)
         .order_by("pk")
     )
+
+
+def edition_delivery_counts(*, article: ArticlePage, language: str) -> dict[str, int]:
+    """Confirmed subscribers of the language, and the edition's deliveries by outcome."""
+    return {
+        "subscribers": Subscriber.objects.filter(language=language, status=Subscriber.Status.CONFIRMED).count(),
+        "sent": Delivery.objects.filter(article=article, status=Delivery.Status.SENT).count(),
+        "failed": Delivery.objects.filter(article=article, status=Delivery.Status.FAILED).count(),
+        "unknown": Delivery.objects.filter(article=article, status=Delivery.Status.SENDING).count(),
+    }
