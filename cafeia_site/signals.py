@@ -17,8 +17,6 @@ from . import chrome, page_cache
 
 # Besides snippets, what editors change in the admin and pages show.
 _SHOWN_BY_PAGES = (Page, AbstractImage, AbstractDocument, BaseSiteSetting, BaseGenericSetting, Redirect, Site, Locale)
-# Snippets no public page shows, saved by readers' own actions: their saves must not empty the caches.
-NOT_SHOWN_SNIPPETS = {"home.subscriber"}
 
 
 def content_changed(**_kwargs) -> None:
@@ -31,9 +29,7 @@ def _instance_changed(sender, instance, **kwargs) -> None:
     if kwargs.get("signal") is post_save and isinstance(instance, Page):
         return
     # Snippets are looked up here, not at start-up: Wagtail registers them when it first reads its hooks.
-    if isinstance(instance, _SHOWN_BY_PAGES) or (
-        sender in get_snippet_models() and sender._meta.label_lower not in NOT_SHOWN_SNIPPETS
-    ):
+    if isinstance(instance, _SHOWN_BY_PAGES) or sender in get_snippet_models():
         content_changed()
 
 

@@ -27,7 +27,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("recherche/", views.search, name="search"),
     path("contribuer/", include("contributions.urls")),
-    path("", include("home.urls")),
+    path("", include("home.lettre.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

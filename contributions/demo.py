@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 from cafes.models import CafePage, CountryPage
-from home.lettre_models import TestimonyIndexPage
+from home.models import TestimonyIndexPage
 from ressources.models import ResourceIndexPage
 
 from . import services

@@ -8,8 +8,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Accueil et lettre")
 
     def ready(self):
+        # Imported once the app registry is ready: these modules use the models.
         from cafeia_site import personal_data as registry
 
-        from . import personal_data
+        from .lettre import personal_data
 
         registry.register("lettre", exporter=personal_data.export, deleter=personal_data.delete, purger=personal_data.purge)

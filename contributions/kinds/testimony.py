@@ -3,7 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from home.lettre_models import TestimonyIndexPage, TestimonyPage
+from home.models import TestimonyIndexPage, TestimonyPage
 
 from ..builders import Builder
 from ..forms import ContributionForm, country_choices

@@ -1,9 +1,21 @@
-"""Template tags of the lettre: images that reuse existing renditions without writing to the cache."""
+"""Template tags of the lettre: images that reuse existing renditions, and a country's news for its page."""
 from django import template
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter
 
+from home.lettre.selectors import articles_about_country
+
 register = template.Library()
+
+
+@register.inclusion_tag("home/lettre/includes/country_news.html", takes_context=True)
+def country_news(context, country):
+    """The newest articles of the page's language about `country` (a CountryPage), with a link to them all."""
+    return {
+        "request": context.get("request"),
+        "page": country,
+        "news": articles_about_country(country=country, locale_id=country.locale_id),
+    }
 
 
 @register.simple_tag

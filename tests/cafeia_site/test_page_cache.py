@@ -7,8 +7,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
 from cafes.models import Organisation
-from home.lettre_models import ArticleIndexPage, ArticlePage
-from home.subscription_models import Subscriber
+from home.models import ArticleIndexPage, ArticlePage, Subscriber
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cafeia_site import counters
 from cafes.models import CountryPage, Organisation, SynthesisPage
-from home.lettre_models import ArticleIndexPage, ArticlePage
+from home.models import ArticleIndexPage, ArticlePage
 
 from .factories import country, make_cafe, organisation
 

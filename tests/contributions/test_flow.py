@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from cafes.models import CafePage, CafeReportPage
 from contributions.models import Contribution, ContributionEvent, Status
-from home import lettre_models
+from home import models as lettre_models
 from ressources.models import ResourcePage
 
 from .conftest import act, common_fields, links_in

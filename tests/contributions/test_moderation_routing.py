@@ -7,7 +7,7 @@ from wagtail.models import Page
 from cafes.models import CountryPage
 from contributions.models import Contribution, Status
 from contributions.selectors import contributions_visible_to
-from home import lettre_models
+from home import models as lettre_models
 from ressources.models import ResourceIndexPage
 
 from .conftest import common_fields, jpeg_with_gps, links_in

@@ -85,7 +85,7 @@ def reports(country, n: int) -> list:
 
 
 def articles(lettre, n: int) -> list:
-    from home.lettre_models import ArticlePage
+    from home.models import ArticlePage
 
     today = timezone.localdate()
     return bulk_children(
@@ -137,8 +137,7 @@ def bare_page():
 def urls() -> dict:
     """The pages the load benchmark requests, read from the database it serves."""
     from cafes.models import CafePage
-    from home.lettre_models import ArticlePage
-    from home.models import StandardPage
+    from home.models import ArticlePage, StandardPage
 
     def url(queryset):
         return queryset.live().filter(locale__language_code="fr").order_by("path").first().url
@@ -159,7 +158,7 @@ def urls() -> dict:
 def build(volume: dict = VOLUME) -> dict:
     """Adds the volume under the French tree of the demo; returns how many pages of each kind exist."""
     from cafes.models import CafePage, CafeReportPage, CountryPage
-    from home.lettre_models import ArticleIndexPage, ArticlePage
+    from home.models import ArticleIndexPage, ArticlePage
     from ressources.models import ResourceIndexPage, ResourcePage
 
     france = CountryPage.objects.get(locale__language_code="fr", country_code="FR")

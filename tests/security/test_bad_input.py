@@ -174,7 +174,7 @@ def test_the_lettre_subscription_takes_no_csrf_token_and_a_forged_one_confirms_n
     """
     from django.core import mail
 
-    from home.subscription_models import Subscriber
+    from home.models import Subscriber
 
     forged = Client(enforce_csrf_checks=True)
     for _ in range(3):

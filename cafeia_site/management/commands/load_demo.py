@@ -9,10 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 # Each section owns its demo content; they run in this order (later ones link to earlier ones).
 DEMO_BUILDERS = [
     "home.demo.build",
-    "home.demo_lettre.build",
+    "home.lettre.demo.build",
     "ressources.demo.build",
     "cafes.demo.build",
-    "home.demo_lettre.build_country_news",
+    "home.lettre.demo.build_country_news",
     "cafes.demo_synthesis.build",
     "contributions.demo.build",
 ]

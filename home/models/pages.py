@@ -1,26 +1,13 @@
 """The home page and free-standing pages such as "Qu'est-ce que Café IA ?"."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
-from cafes.blocks import UpcomingCafesBlock
-
-from .blocks import FeaturedTestimonyBlock, LatestArticlesBlock
-
-
-class PrincipleBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("principe"), max_length=120)
-    text = blocks.TextBlock(label=_("explication"))
-
-    class Meta:
-        icon = "tick"
-        label = _("principe")
-        template = "blocks/principle.html"
+from home.blocks import FeaturedTestimonyBlock, LatestArticlesBlock, PrincipleBlock, UpcomingCafesBlock
 
 
 class HomePage(BasePage):
@@ -82,13 +69,3 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("page simple")
 
-
-# The lettre and its subscribers live in their own modules; importing them here registers them.
-from .lettre_models import (  # noqa: E402, F401
-    ArticleIndexPage,
-    ArticlePage,
-    ArticlePageTag,
-    TestimonyIndexPage,
-    TestimonyPage,
-)
-from .subscription_models import Delivery, EditionSend, Subscriber  # noqa: E402, F401

@@ -1,5 +1,4 @@
-"""The lettre (letter editions and news articles, with their feeds) and the testimonies."""
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The lettre's pages: its index (filters, RSS and Atom feeds) and its articles, editions or news."""
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,9 +11,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from cafeia_site.models import BasePage
+from cafeia_site.pagination import paginate
 
 from .blocks import article_blocks
 
@@ -34,32 +34,28 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["home.ArticlePage"]
     max_count_per_parent = 1
 
+    template = "home/lettre/article_index_page.html"
+
     class Meta:
         verbose_name = _("index de la lettre")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_listing
+        from .selectors import article_listing  # selectors import this module
 
         context = super().get_context(request, *args, **kwargs)
-        messages = []
+        notices = []
         tag = request.GET.get("tag", "").strip()[:100]
         year_raw = request.GET.get("year", "").strip()
         query = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_LENGTH]
         country = request.GET.get("pays", "").strip()[:10]
         listing = article_listing(index=self, tag=tag, year=year_raw, query=query, country=country)
         if tag and listing.tag is None:
-            messages.append(gettext("Le mot-clé « %(tag)s » n'existe pas : ce filtre est ignoré.") % {"tag": tag})
+            notices.append(gettext("Le mot-clé « %(tag)s » n'existe pas : ce filtre est ignoré.") % {"tag": tag})
         if year_raw and listing.year is None:
-            messages.append(gettext("L'année « %(year)s » n'est pas valable : ce filtre est ignoré.") % {"year": year_raw[:10]})
+            notices.append(gettext("L'année « %(year)s » n'est pas valable : ce filtre est ignoré.") % {"year": year_raw[:10]})
         if country and listing.country is None:
-            messages.append(gettext("Aucun article ne concerne le pays « %(country)s » : ce filtre est ignoré.") % {"country": country})
-        paginator = Paginator(listing.articles, ARTICLES_PER_PAGE)
-        page_raw = request.GET.get("page", "1")
-        try:
-            page_obj = paginator.page(page_raw)
-        except (PageNotAnInteger, EmptyPage):
-            page_obj = paginator.page(1)
-            messages.append(gettext("Cette page de résultats n'existe pas : voici la première."))
+            notices.append(gettext("Aucun article ne concerne le pays « %(country)s » : ce filtre est ignoré.") % {"country": country})
+        page_obj = paginate(request, listing.articles, per_page=ARTICLES_PER_PAGE, notices=notices)
         context.update(
             page_obj=page_obj,
             articles=page_obj.object_list,
@@ -70,7 +66,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             countries=listing.all_countries,
             current_country=listing.country,
             query=query,
-            filter_messages=messages,
+            notices=notices,
             feed_urls=self.feed_urls(),
         )
         return context
@@ -81,13 +77,13 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     @path("rss/")
     def rss_feed(self, request):
-        from .feeds import ArticleRssFeed
+        from .feeds import ArticleRssFeed  # feeds import this module
 
         return ArticleRssFeed(self)(request)
 
     @path("atom/")
     def atom_feed(self, request):
-        from .feeds import ArticleAtomFeed
+        from .feeds import ArticleAtomFeed  # feeds import this module
 
         return ArticleAtomFeed(self)(request)
 
@@ -149,6 +145,7 @@ class ArticlePage(BasePage):
 
     parent_page_types = ["home.ArticleIndexPage"]
     subpage_types: list[str] = []
+    template = "home/lettre/article_page.html"
 
     class Meta:
         verbose_name = _("article de la lettre")
@@ -163,80 +160,11 @@ class ArticlePage(BasePage):
         return list(self.tags.all())
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import related_articles
+        from .selectors import articles_related  # selectors import this module
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_articles(article=self)
+        context["related"] = articles_related(article=self)
         index_page = self.get_parent().specific
         context["lettre_index"] = index_page
         context["feed_urls"] = index_page.feed_urls() if isinstance(index_page, ArticleIndexPage) else {}
         return context
-
-
-class TestimonyIndexPage(BasePage):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.TestimonyPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("index des témoignages")
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import testimonies_of
-
-        context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(testimonies_of(index=self), 12)
-        try:
-            context["page_obj"] = paginator.page(request.GET.get("page", "1"))
-        except (PageNotAnInteger, EmptyPage):
-            context["page_obj"] = paginator.page(1)
-            context["filter_messages"] = [gettext("Cette page de résultats n'existe pas : voici la première.")]
-        return context
-
-
-class TestimonyPage(BasePage):
-    """A person's view of AI and of the cafés; contributions create these as drafts."""
-
-    person_name = models.CharField(_("nom de la personne"), max_length=120)
-    role = models.CharField(_("rôle"), max_length=200)
-    photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )
-    quote = models.CharField(_("citation courte"), max_length=300, blank=True)
-    body = models.TextField(_("témoignage"))
-    country_code = models.CharField(
-        _("pays (code ISO)"), max_length=2, blank=True, help_text=_("Par exemple FR ou MA.")
-    )
-
-    content_panels = BasePage.content_panels + [
-        FieldRowPanel([FieldPanel("person_name"), FieldPanel("role")]),
-        FieldPanel("photo"),
-        FieldPanel("quote"),
-        FieldPanel("body"),
-        FieldPanel("country_code"),
-    ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("person_name"),
-        index.SearchField("role"),
-        index.SearchField("quote"),
-        index.SearchField("body"),
-    ]
-
-    override_translatable_fields = [
-        TranslatableField("person_name"),
-        TranslatableField("role"),
-        SynchronizedField("country_code"),
-    ]
-
-    parent_page_types = ["home.TestimonyIndexPage"]
-    subpage_types: list[str] = []
-
-    class Meta:
-        verbose_name = _("témoignage")
-        verbose_name_plural = _("témoignages")

@@ -2,13 +2,13 @@
 import html
 import re
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from cafeia_site.localisation import text_direction
 from cafeia_site.site_address import public_base_url
 
 # Placeholder swapped per subscriber, so an edition is rendered once per send, not once per person.
@@ -54,12 +54,12 @@ def render_edition(article, *, language: str) -> dict[str, str]:
             "article_url": base.rstrip("/") + (article.url or ""),
             "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
             "LANGUAGE_CODE": language,
-            "LANGUAGE_DIR": "rtl" if language in settings.RTL_LANGUAGES else "ltr",
+            "LANGUAGE_DIR": text_direction(language),
         }
-        markup = absolutize(render_to_string("home/email/edition.html", context), base)
-        body = render_to_string("home/includes/article_full_text.html", {"page": article})
+        markup = absolutize(render_to_string("home/lettre/email/edition.html", context), base)
+        body = render_to_string("home/lettre/includes/article_full_text.html", {"page": article})
         text = render_to_string(
-            "home/email/edition.txt", {**context, "body_text": html_to_text(absolutize(body, base))}
+            "home/lettre/email/edition.txt", {**context, "body_text": html_to_text(absolutize(body, base))}
         )
         if article.is_edition:
             subject = gettext("Lettre n° %(number)s : %(title)s") % {
@@ -92,5 +92,5 @@ def send_confirmation(*, email: str, language: str, token: str) -> None:
         confirm_url = base + reverse("lettre_confirm", args=[token])
         context = {"confirm_url": confirm_url}
         subject = gettext("Confirmez votre abonnement à la lettre de Café IA")
-        text = render_to_string("home/email/confirm.txt", context)
+        text = render_to_string("home/lettre/email/confirm.txt", context)
     EmailMultiAlternatives(subject=subject, body=text, to=[email]).send()

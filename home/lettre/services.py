@@ -10,9 +10,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .emails import edition_message, render_edition
-from .lettre_models import ArticlePage
-from .subscription_models import Delivery, EditionSend, Subscriber
+from .emails import edition_message, render_edition, send_confirmation
+from .models import ArticlePage
+from .selectors import subscribers_not_reached
+from .subscribers import Delivery, EditionSend, Subscriber
+from .tasks import edition_send_batch_task, edition_test_send_task, subscriber_confirmation_send_task
 
 CONSENT_VERSION = "2026-01"
 CONFIRM_TTL = timedelta(days=3)
@@ -25,21 +27,19 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def subscribe(*, email: str, language: str, consent_version: str = CONSENT_VERSION) -> None:
+def subscriber_create(*, email: str, language: str, consent_version: str = CONSENT_VERSION) -> None:
     """Record the request and e-mail a confirmation link; silent for addresses already confirmed.
 
     The caller shows the same page whatever happened, so nobody learns who is subscribed.
     """
     email = email.strip().lower()
     try:
-        _subscribe(email=email, language=language, consent_version=consent_version)
+        _subscriber_create(email=email, language=language, consent_version=consent_version)
     except IntegrityError:
         pass  # the same address submitted twice at once: the other request handles it
 
 
-def _subscribe(*, email: str, language: str, consent_version: str) -> None:
-    from .tasks import send_subscription_confirmation
-
+def _subscriber_create(*, email: str, language: str, consent_version: str) -> None:
     now = timezone.now()
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
@@ -61,16 +61,19 @@ def _subscribe(*, email: str, language: str, consent_version: str) -> None:
         subscriber.full_clean()
         subscriber.save()
         subscriber_id = subscriber.pk
-        transaction.on_commit(lambda: send_subscription_confirmation.enqueue(subscriber_id))
+        transaction.on_commit(lambda: subscriber_confirmation_send_task.enqueue(subscriber_id))
 
 
-def issue_confirmation_token(*, subscriber: Subscriber) -> str:
-    """A fresh confirmation token; only its hash is kept."""
+def subscriber_confirmation_send(*, subscriber_id: int) -> None:
+    """E-mail a fresh confirmation link to a pending subscriber; only the token's hash is kept."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.PENDING).first()
+    if subscriber is None:
+        return
     token = secrets.token_urlsafe(32)
     subscriber.confirm_token_hash = _hash(token)
     subscriber.confirm_expires_at = timezone.now() + CONFIRM_TTL
     subscriber.save(update_fields=["confirm_token_hash", "confirm_expires_at"])
-    return token
+    send_confirmation(email=subscriber.email, language=subscriber.language, token=token)
 
 
 class ConfirmResult(Enum):
@@ -79,7 +82,7 @@ class ConfirmResult(Enum):
     INVALID = "invalid"
 
 
-def confirm(*, token: str) -> ConfirmResult:
+def subscriber_confirm(*, token: str) -> ConfirmResult:
     """Confirm the subscription behind `token`. Confirming twice is fine; a forged token is INVALID."""
     if not token or len(token) > 100:
         return ConfirmResult.INVALID
@@ -97,7 +100,7 @@ def confirm(*, token: str) -> ConfirmResult:
     return ConfirmResult.CONFIRMED
 
 
-def unsubscribe(*, token: str) -> None:
+def subscriber_unsubscribe(*, token: str) -> None:
     """Unsubscribe whoever holds `token`; unknown tokens do nothing, visibly the same."""
     if not token or len(token) > 100:
         return
@@ -106,7 +109,7 @@ def unsubscribe(*, token: str) -> None:
     )
 
 
-def purge_unconfirmed(*, older_than: timedelta = timedelta(days=7)) -> int:
+def subscriber_purge_unconfirmed(*, older_than: timedelta = timedelta(days=7)) -> int:
     """Erase subscription requests never confirmed: we keep no address without consent."""
     cutoff = timezone.now() - older_than
     deleted, _rows = Subscriber.objects.filter(
@@ -115,13 +118,8 @@ def purge_unconfirmed(*, older_than: timedelta = timedelta(days=7)) -> int:
     return deleted
 
 
-# --- Sending an edition -------------------------------------------------------------------------
-
-
-def start_edition_send(*, article: ArticlePage, user=None) -> EditionSend:
+def edition_send_start(*, article: ArticlePage, user=None) -> EditionSend:
     """Send (or resume sending) a published edition to the confirmed subscribers of its language."""
-    from .tasks import send_edition_batch
-
     if not article.live:
         raise ValidationError(_("Seule une édition publiée peut être envoyée."))
     language = article.locale.language_code
@@ -132,20 +130,8 @@ def start_edition_send(*, article: ArticlePage, user=None) -> EditionSend:
     send.last_error = ""
     send.save(update_fields=["status", "last_error"])
     send_id = send.pk
-    transaction.on_commit(lambda: send_edition_batch.enqueue(send_id))
+    transaction.on_commit(lambda: edition_send_batch_task.enqueue(send_id))
     return send
-
-
-def pending_recipients(send: EditionSend):
-    """Confirmed subscribers of the send's language not yet reached (failed ones are retried)."""
-    done = Delivery.objects.filter(
-        article_id=send.article_id, status__in=[Delivery.Status.SENT, Delivery.Status.SENDING]
-    ).values("subscriber_id")
-    return (
-        Subscriber.objects.filter(language=send.language, status=Subscriber.Status.CONFIRMED)
-        .exclude(pk__in=done)
-        .order_by("pk")
-    )
 
 
 def _claim(subscriber: Subscriber, article: ArticlePage) -> Delivery | None:
@@ -162,11 +148,11 @@ def _claim(subscriber: Subscriber, article: ArticlePage) -> Delivery | None:
         return None
 
 
-def send_edition_batch(*, send_id: int, batch_size: int | None = None) -> int:
+def edition_send_batch(*, send_id: int, batch_size: int | None = None) -> int:
     """Send one batch; returns how many recipients remain. An SMTP error stops the send, recorded."""
     send = EditionSend.objects.select_related("article__locale").get(pk=send_id)
     article = send.article
-    recipients = list(pending_recipients(send)[: batch_size or BATCH_SIZE])
+    recipients = list(subscribers_not_reached(send=send)[: batch_size or BATCH_SIZE])
     if not recipients:
         return _finish(send)
     rendered = render_edition(article, language=send.language)
@@ -199,7 +185,7 @@ def send_edition_batch(*, send_id: int, batch_size: int | None = None) -> int:
 
 def _finish(send: EditionSend) -> int:
     """How many recipients remain; when none, the send is marked done."""
-    remaining = pending_recipients(send).count()
+    remaining = subscribers_not_reached(send=send).count()
     if remaining == 0:
         send.status = EditionSend.Status.DONE
         send.finished_at = timezone.now()
@@ -207,7 +193,14 @@ def _finish(send: EditionSend) -> int:
     return remaining
 
 
-def send_test_edition(*, article: ArticlePage, email: str) -> None:
+def edition_test_send_start(*, article: ArticlePage, email: str) -> None:
+    """Send an edition to one editor's address, once the request's transaction is committed."""
+    article_id = article.pk
+    transaction.on_commit(lambda: edition_test_send_task.enqueue(article_id, email))
+
+
+def edition_test_send(*, article: ArticlePage, email: str) -> None:
+    """Send an edition, marked as a test, to one address."""
     rendered = render_edition(article, language=article.locale.language_code)
     rendered["subject"] = "[TEST] " + rendered["subject"]
     # A test message carries a dummy unsubscribe link: the editor is not a subscriber.

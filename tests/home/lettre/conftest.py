@@ -4,8 +4,7 @@ import json
 
 import pytest
 
-from home.lettre_models import ArticleIndexPage, ArticlePage
-from home.subscription_models import Subscriber
+from home.models import ArticleIndexPage, ArticlePage, Subscriber
 
 _counter = itertools.count(1)
 

@@ -2,8 +2,8 @@
 import pytest
 from django.utils.html import escape
 
-from home import lettre_models
-from home.lettre_models import ArticleIndexPage, ArticlePage
+from home.lettre import testimonies
+from home.models import ArticleIndexPage, ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -173,11 +173,11 @@ def test_testimonies_index_and_page(client):
 
 
 def test_a_testimony_needs_only_what_a_public_form_collects():
-    index = lettre_models.TestimonyPage.objects.filter(locale__language_code="fr").first().get_parent()
-    page = lettre_models.TestimonyPage(title="Nour", slug="nour", person_name="Nour", role="participante", body="Mon histoire.", live=False)
+    index = testimonies.TestimonyPage.objects.filter(locale__language_code="fr").first().get_parent()
+    page = testimonies.TestimonyPage(title="Nour", slug="nour", person_name="Nour", role="participante", body="Mon histoire.", live=False)
     index.add_child(instance=page)
     page.full_clean()
-    required = {f.name for f in lettre_models.TestimonyPage._meta.local_fields if not f.blank and f.name not in ("page_ptr",)}
+    required = {f.name for f in testimonies.TestimonyPage._meta.local_fields if not f.blank and f.name not in ("page_ptr",)}
     assert required == {"person_name", "role", "body"}
 
 
@@ -189,7 +189,7 @@ def test_lettre_index_is_a_child_of_home_with_its_slug():
 def test_related_articles_are_chosen_in_one_query_plus_their_images(make_article, django_assert_num_queries):
     from wagtail.images import get_image_model
 
-    from home.selectors import related_articles
+    from home.lettre.selectors import articles_related
 
     image = get_image_model().objects.first()
     article = make_article(tags=["partage", "commun"])
@@ -197,5 +197,5 @@ def test_related_articles_are_chosen_in_one_query_plus_their_images(make_article
         make_article(tags=["partage"] if i % 2 else ["partage", "commun"], title=f"Lien {i}", hero_image=image)
     article.tag_list  # noqa: B018 (the page template reads it anyway)
     with django_assert_num_queries(3):  # the articles, their images, the images' renditions
-        related = related_articles(article=article, count=3)
+        related = articles_related(article=article, count=3)
     assert {t.name for t in related[0].tags.all()} == {"partage", "commun"}

@@ -19,15 +19,15 @@ def subscribe(request):
         form = SubscribeForm(request.POST)
         if form.is_valid():
             if not form.cleaned_data["website"]:
-                services.subscribe(email=form.cleaned_data["email"], language=form.cleaned_data["language"])
+                services.subscriber_create(email=form.cleaned_data["email"], language=form.cleaned_data["language"])
             return redirect("lettre_subscribe_done")
     else:
         form = SubscribeForm(initial={"language": get_language()})
-    return render(request, "home/subscribe.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "home/lettre/subscribe.html", {"form": form}, status=400 if form.errors else 200)
 
 
 def subscribe_done(request):
-    return render(request, "home/subscribe_done.html")
+    return render(request, "home/lettre/subscribe_done.html")
 
 
 @never_cache
@@ -35,18 +35,18 @@ def subscribe_done(request):
 def confirm(request, token: str):
     # GET only shows a button: mail scanners that follow links must not confirm for people.
     if request.method == "GET":
-        return render(request, "home/confirm.html", {"token": token, "result": None})
-    result = services.confirm(token=token)
-    return render(request, "home/confirm.html", {"token": token, "result": result.value})
+        return render(request, "home/lettre/confirm.html", {"token": token, "result": None})
+    result = services.subscriber_confirm(token=token)
+    return render(request, "home/lettre/confirm.html", {"token": token, "result": result.value})
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
     if request.method == "POST":
-        services.unsubscribe(token=token)
-        return render(request, "home/unsubscribe.html", {"token": token, "done": True})
-    return render(request, "home/unsubscribe.html", {"token": token, "done": False})
+        services.subscriber_unsubscribe(token=token)
+        return render(request, "home/lettre/unsubscribe.html", {"token": token, "done": True})
+    return render(request, "home/lettre/unsubscribe.html", {"token": token, "done": False})
 
 
 @csrf_exempt
@@ -54,5 +54,5 @@ def unsubscribe_one_click(request, token: str):
     """RFC 8058 one-click unsubscribe: mail clients POST here, without cookies or CSRF token."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    services.unsubscribe(token=token)
+    services.subscriber_unsubscribe(token=token)
     return HttpResponse(status=200)

@@ -1,4 +1,4 @@
-"""Reads for the lettre and the testimonies: querysets joined and prefetched, constant query counts."""
+"""Reads for the lettre, its subscribers and the testimonies: querysets joined and prefetched, constant query counts."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -8,7 +8,9 @@ from wagtail.models import Page
 
 from cafeia_site.selectors import search_terms
 
-from .lettre_models import ArticleIndexPage, ArticlePage, TestimonyPage
+from .models import ArticleIndexPage, ArticlePage
+from .subscribers import Delivery, EditionSend, Subscriber
+from .testimonies import TestimonyPage
 
 # Renditions the cards use; load_demo generates them so a first visit does not.
 CARD_RENDITION = "fill-640x360"
@@ -41,15 +43,14 @@ def article_listing(*, index: ArticleIndexPage, tag: str = "", year: str = "", q
     """The live articles under `index`, filtered; unknown filters come back as None and are ignored.
 
     `country` is an ISO code (MA): articles about that country, named in the index's language."""
-    from cafes.models import CountryPage
-
+    country_model = ArticlePage._meta.get_field("country").related_model
     base = ArticlePage.objects.live().child_of(index)
     all_years = sorted({d.year for d in base.dates("date", "year")}, reverse=True)
     all_tags = list(
         Tag.objects.filter(home_articlepagetag_items__content_object__in=base).distinct().order_by("name")
     )
     all_countries = list(
-        CountryPage.objects.live().filter(locale_id=index.locale_id, translation_key__in=base.values("country__translation_key"))
+        country_model.objects.live().filter(locale_id=index.locale_id, translation_key__in=base.values("country__translation_key"))
         .order_by("title")
     )
     articles = base
@@ -73,7 +74,7 @@ def article_listing(*, index: ArticleIndexPage, tag: str = "", year: str = "", q
                           country=chosen_country, all_countries=all_countries)
 
 
-def related_articles(*, article: ArticlePage, count: int = 3) -> list[ArticlePage]:
+def articles_related(*, article: ArticlePage, count: int = 3) -> list[ArticlePage]:
     """Live articles of the same language sharing the most tags with `article`, newest first on ties."""
     tag_ids = [t.pk for t in article.tag_list]
     if not tag_ids:
@@ -88,7 +89,7 @@ def related_articles(*, article: ArticlePage, count: int = 3) -> list[ArticlePag
     return list(_with_card_images(related, "hero_image", CARD_RENDITION)[:count])
 
 
-def latest_articles(*, locale_id: int | None, count: int = 3) -> tuple[Page | None, list[ArticlePage]]:
+def articles_latest(*, locale_id: int | None, count: int = 3) -> tuple[Page | None, list[ArticlePage]]:
     """The lettre index of a language and its newest articles."""
     index = ArticleIndexPage.objects.live().filter(locale_id=locale_id).first() if locale_id else None
     if index is None:
@@ -97,7 +98,7 @@ def latest_articles(*, locale_id: int | None, count: int = 3) -> tuple[Page | No
     return index, list(_with_card_images(articles, "hero_image", CARD_RENDITION)[:count])
 
 
-def featured_testimony(*, chosen, locale_id: int | None) -> TestimonyPage | None:
+def testimony_featured(*, chosen, locale_id: int | None) -> TestimonyPage | None:
     """The chosen testimony in the wanted language if translated and live, else the chosen one if live."""
     if chosen is None:
         return None
@@ -108,7 +109,7 @@ def featured_testimony(*, chosen, locale_id: int | None) -> TestimonyPage | None
     return by_locale.get(locale_id) or next((t for t in by_locale.values() if t.pk == chosen.pk), None)
 
 
-def testimonies_of(*, index) -> QuerySet:
+def testimonies_under(*, index) -> QuerySet:
     testimonies = TestimonyPage.objects.live().child_of(index).order_by("-first_published_at", "-pk")
     return _with_card_images(testimonies, "photo", PHOTO_RENDITION)
 
@@ -118,6 +119,7 @@ class CountryNews:
     articles: list
     index: ArticleIndexPage | None = None
     more: bool = False
+    url: str = ""  # the lettre index filtered on the country
 
 
 def articles_about_country(*, country, locale_id: int, count: int = 4) -> CountryNews:
@@ -129,4 +131,27 @@ def articles_about_country(*, country, locale_id: int, count: int = 4) -> Countr
         .order_by("-date", "-pk")
     )[: count + 1])
     index = ArticleIndexPage.objects.live().filter(locale_id=locale_id).first() if found else None
-    return CountryNews(articles=found[:count], index=index, more=len(found) > count)
+    url = f"{index.url}?pays={country.country_code}" if index else ""
+    return CountryNews(articles=found[:count], index=index, more=len(found) > count, url=url)
+
+
+def subscribers_not_reached(*, send: EditionSend) -> QuerySet:
+    """Confirmed subscribers of the send's language not yet reached (failed ones are retried)."""
+    done = Delivery.objects.filter(
+        article_id=send.article_id, status__in=[Delivery.Status.SENT, Delivery.Status.SENDING]
+    ).values("subscriber_id")
+    return (
+        Subscriber.objects.filter(language=send.language, status=Subscriber.Status.CONFIRMED)
+        .exclude(pk__in=done)
+        .order_by("pk")
+    )
+
+
+def edition_delivery_counts(*, article: ArticlePage, language: str) -> dict[str, int]:
+    """Confirmed subscribers of the language, and the edition's deliveries by outcome."""
+    return {
+        "subscribers": Subscriber.objects.filter(language=language, status=Subscriber.Status.CONFIRMED).count(),
+        "sent": Delivery.objects.filter(article=article, status=Delivery.Status.SENT).count(),
+        "failed": Delivery.objects.filter(article=article, status=Delivery.Status.FAILED).count(),
+        "unknown": Delivery.objects.filter(article=article, status=Delivery.Status.SENDING).count(),
+    }

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from home.services import CONSENT_VERSION
-from home.subscription_models import Subscriber
+from home.lettre.services import CONSENT_VERSION
+from home.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +145,7 @@ def test_unconfirmed_requests_are_erased_after_a_week(make_subscriber):
     recent = make_subscriber(status=Subscriber.Status.PENDING)
     confirmed = make_subscriber()
     Subscriber.objects.filter(pk=confirmed.pk).update(created_at=timezone.now() - timedelta(days=80))
-    call_command("lettre_purge", stdout=StringIO())
+    call_command("purge_personal_data", stdout=StringIO())
     assert set(Subscriber.objects.values_list("pk", flat=True)) >= {recent.pk, confirmed.pk}
     assert not Subscriber.objects.filter(pk=old.pk).exists()
 
@@ -154,6 +154,25 @@ def test_subscribers_are_listed_in_the_admin(client, make_subscriber, django_use
     admin = django_user_model.objects.create_superuser("gestion", "g@example.org", "pw")
     client.force_login(admin)
     make_subscriber("visible@example.org")
-    response = client.get("/admin/snippets/home/subscriber/?q=visible")
+    make_subscriber("autre@example.org", language="ar")
+    response = client.get("/admin/lettre/abonnes/?q=visible")
     assert response.status_code == 200
     assert "visible@example.org" in response.content.decode()
+    filtered = client.get("/admin/lettre/abonnes/?language=ar&status=confirmed").content.decode()
+    assert "autre@example.org" in filtered and "visible@example.org" not in filtered
+
+
+@pytest.mark.parametrize(("role", "sees_them"), [
+    ("administrateur", True), ("editor", False), ("moderator", False), ("moderateur-maroc", False),
+])
+def test_the_subscribers_list_renders_only_for_the_administrators(client, make_subscriber, django_user_model, role, sees_them):
+    make_subscriber("liste@example.org")
+    client.force_login(django_user_model.objects.get(username=role))
+    response = client.get("/admin/lettre/abonnes/")
+    menu = client.get("/admin/").content.decode()
+    if sees_them:
+        assert response.status_code == 200 and "liste@example.org" in response.content.decode()
+        assert "/admin/lettre/abonnes/" in menu
+    else:
+        assert response.status_code == 302 and "liste@example.org" not in response.content.decode()
+        assert "/admin/lettre/abonnes/" not in menu

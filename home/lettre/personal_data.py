@@ -1,6 +1,6 @@
 """What the lettre holds about a subscriber, for the export, deletion and retention commands."""
-from .services import purge_unconfirmed
-from .subscription_models import Delivery, Subscriber
+from .services import subscriber_purge_unconfirmed
+from .subscribers import Delivery, Subscriber
 
 
 def export(email: str) -> list[dict]:
@@ -22,4 +22,4 @@ def delete(email: str) -> int:
 
 
 def purge(now=None) -> int:
-    return purge_unconfirmed()
+    return subscriber_purge_unconfirmed()

@@ -4,9 +4,8 @@ from collections import Counter
 import pytest
 from django.core import mail
 
-from home import services
-from home.lettre_models import ArticlePage
-from home.subscription_models import Delivery, EditionSend, Subscriber
+from home.lettre import services
+from home.models import ArticlePage, Delivery, EditionSend, Subscriber
 
 from .mail_backends import FailOnKthMessage
 
@@ -20,7 +19,7 @@ def edition():
 
 def _send(edition, capture, user=None):
     with capture(execute=True):
-        return services.start_edition_send(article=edition, user=user)
+        return services.edition_send_start(article=edition, user=user)
 
 
 def test_n_subscribers_get_n_messages_once(edition, make_subscriber, django_capture_on_commit_callbacks, monkeypatch):
@@ -40,21 +39,21 @@ def test_n_subscribers_get_n_messages_once(edition, make_subscriber, django_capt
 
 
 def test_batches_go_through_separate_tasks(edition, make_subscriber, django_capture_on_commit_callbacks, monkeypatch):
-    from home import tasks
+    from home.lettre import tasks
 
     monkeypatch.setattr(services, "BATCH_SIZE", 3)
     calls = []
-    original = services.send_edition_batch
-    monkeypatch.setattr(services, "send_edition_batch", lambda **kw: calls.append(kw) or original(**kw))
+    original = services.edition_send_batch
+    monkeypatch.setattr(services, "edition_send_batch", lambda **kw: calls.append(kw) or original(**kw))
     for _ in range(7):
         make_subscriber()
     _send(edition, django_capture_on_commit_callbacks)
     assert len(calls) == 3 and len(mail.outbox) == 7
-    assert tasks.send_edition_batch.name.endswith("send_edition_batch")
+    assert tasks.edition_send_batch_task.name.endswith("edition_send_batch_task")
 
 
 def test_a_failure_mid_way_then_a_resume_completes_without_duplicates(edition, make_subscriber, django_capture_on_commit_callbacks, settings):
-    settings.EMAIL_BACKEND = "tests.home.mail_backends.FailOnKthMessage"
+    settings.EMAIL_BACKEND = "tests.home.lettre.mail_backends.FailOnKthMessage"
     FailOnKthMessage.seen, FailOnKthMessage.fail_at = 0, 4
     try:
         subscribers = [make_subscriber() for _ in range(7)]
@@ -116,7 +115,7 @@ def test_an_unpublished_edition_cannot_be_sent(edition):
 
     edition.unpublish()
     with pytest.raises(ValidationError):
-        services.start_edition_send(article=edition)
+        services.edition_send_start(article=edition)
 
 
 def test_admin_send_view_previews_tests_and_sends(client, edition, make_subscriber, django_capture_on_commit_callbacks, django_user_model):

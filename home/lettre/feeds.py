@@ -9,7 +9,7 @@ from django.utils.translation import get_language, gettext
 from cafeia_site.site_address import absolute_url
 
 from .emails import absolutize
-from .lettre_models import ArticlePage
+from .models import ArticlePage
 
 FEED_ITEMS = 20
 
@@ -53,7 +53,7 @@ class ArticleRssFeed(Feed):
         return item.url
 
     def item_description(self, item):
-        html = render_to_string("home/includes/article_full_text.html", {"page": item}, request=self.request)
+        html = render_to_string("home/lettre/includes/article_full_text.html", {"page": item}, request=self.request)
         return absolutize(html, absolute_url("/"))
 
     def item_pubdate(self, item):

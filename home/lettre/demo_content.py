@@ -1,17 +1,8 @@
-"""Demo content of the lettre: three editions modelled on real Cénum letters, news, testimonies."""
+"""Demo content of the lettre, in French with its Arabic and English: editions modelled on real Cénum
+letters, news, testimonies and the articles about Morocco."""
 import datetime
-import io
 import json
 import uuid
-
-from django.core.files.images import ImageFile
-from wagtail.images import get_image_model
-
-from cafeia_site.demo import translate, upsert_page
-
-from .demo import HOME_TR
-from .lettre_models import ArticleIndexPage, ArticlePage, TestimonyIndexPage, TestimonyPage
-from .selectors import CARD_RENDITION, PHOTO_RENDITION
 
 
 class Strings:
@@ -26,7 +17,7 @@ class Strings:
         return fr
 
 
-def _items(values: list[dict]) -> list[dict]:
+def list_items(values: list[dict]) -> list[dict]:
     """ListBlock items in block format (with ids), which wagtail-localize needs to translate them."""
     return [
         {"type": "item", "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, json.dumps(value, sort_keys=True)))}
@@ -34,31 +25,11 @@ def _items(values: list[dict]) -> list[dict]:
     ]
 
 
-def _p(*paragraphs: str) -> str:
-    return "".join(f"<p>{p}</p>" for p in paragraphs)
+def paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{p}</p>" for p in texts)
 
 
-def _demo_image(title: str, colour: tuple[int, int, int]):
-    Image = get_image_model()
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        from PIL import Image as PILImage
-        from PIL import ImageDraw
-
-        canvas = PILImage.new("RGB", (1200, 675), colour)
-        draw = ImageDraw.Draw(canvas)
-        for i in range(0, 1200, 60):
-            draw.ellipse((i, 420 - i // 4, i + 180, 600 - i // 4), outline=(255, 255, 255), width=4)
-        buffer = io.BytesIO()
-        canvas.save(buffer, "PNG")
-        image = Image(title=title, file=ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.png"))
-        image.save()
-    # Renditions are made now, not on the first visitor's request.
-    image.get_renditions(CARD_RENDITION, PHOTO_RENDITION, "width-960")
-    return image
-
-
-def _editions(s: Strings, illustration, testimonies):
+def edition_texts(s: Strings, illustration, testimonies):
     regard = testimonies[0]
     return [
         {
@@ -82,7 +53,7 @@ def _editions(s: Strings, illustration, testimonies):
                           "White circles on an orange background, like café tables seen from above."),
             "hero_credit": "Atelier Trait Libre, CC BY-NC",
             "body": [
-                ("text", _p(
+                ("text", paragraphs(
                     s("Chaque mardi de 13 h 30 à 15 h, une douzaine de personnes de tous horizons se retrouvent en ligne pour un café ouvert : on y découvre le programme, on pose ses questions, on propose des idées.",
                       "كل ثلاثاء من الساعة 13:30 إلى 15:00، يلتقي نحو اثني عشر شخصًا من آفاق مختلفة عبر الإنترنت في مقهى مفتوح: نكتشف البرنامج ونطرح أسئلتنا ونقترح أفكارًا.",
                       "Every Tuesday from 1:30 to 3 pm, a dozen people from all walks of life meet online for an open café: they discover the programme, ask questions and suggest ideas."),
@@ -101,14 +72,14 @@ def _editions(s: Strings, illustration, testimonies):
                 ("regard", {
                     "person": regard.person_name, "role": regard.role, "photo": None,
                     "quote": regard.quote,
-                    "text": _p(s("Elle a animé trois cafés dans sa médiathèque ce printemps et raconte ce qui l'a surprise : les questions les plus fines venaient des personnes qui n'avaient jamais utilisé d'IA.",
+                    "text": paragraphs(s("Elle a animé trois cafés dans sa médiathèque ce printemps et raconte ce qui l'a surprise : les questions les plus fines venaient des personnes qui n'avaient jamais utilisé d'IA.",
                                  "نشّطت ثلاثة مقاهٍ في خزانتها الوسائطية هذا الربيع، وتحكي ما فاجأها: أدقّ الأسئلة جاءت ممن لم يستعملوا الذكاء الاصطناعي قطّ.",
                                  "She ran three cafés in her media library this spring and tells what surprised her: the sharpest questions came from people who had never used AI.")),
                     "testimony": regard.pk,
                 }),
                 ("watch", {
                     "title": s("Veille", "رصد", "Watch list"),
-                    "links": _items([
+                    "links": list_items([
                         {"title": s("En Hauts-de-France, 2 000 entreprises sensibilisées à l'IA",
                                     "في إقليم أو-دو-فرانس، توعية 2000 مقاولة بالذكاء الاصطناعي",
                                     "In Hauts-de-France, 2,000 companies made aware of AI"),
@@ -127,7 +98,7 @@ def _editions(s: Strings, illustration, testimonies):
                 }),
                 ("agenda", {
                     "title": s("Agenda", "المواعيد", "Agenda"),
-                    "items": _items([
+                    "items": list_items([
                         {"date": "2024-06-26", "place": "Atelier Canopé 92",
                          "title": s("Journée IA générative et éducation avec Réseau Canopé",
                                     "يوم حول الذكاء الاصطناعي التوليدي والتعليم مع شبكة كانوبي",
@@ -140,18 +111,18 @@ def _editions(s: Strings, illustration, testimonies):
                 }),
                 ("briefs", {
                     "title": s("En bref", "باختصار", "In brief"),
-                    "items": _items([
-                        {"text": _p(s("Les cafés animations commencent en juillet, chaque jeudi de 13 h 30 à 15 h.",
+                    "items": list_items([
+                        {"text": paragraphs(s("Les cafés animations commencent en juillet, chaque jeudi de 13 h 30 à 15 h.",
                                       "تنطلق مقاهي التنشيط في يوليوز، كل خميس من 13:30 إلى 15:00.",
                                       "Facilitation cafés start in July, every Thursday from 1:30 to 3 pm."))},
-                        {"text": _p(s("Un jeu de cartes collaboratif pour exercer son esprit critique sera présenté le 11 juillet.",
+                        {"text": paragraphs(s("Un jeu de cartes collaboratif pour exercer son esprit critique sera présenté le 11 juillet.",
                                       "ستُقدَّم لعبة ورق تعاونية لتنمية الحس النقدي يوم 11 يوليوز.",
                                       "A cooperative card game to sharpen critical thinking will be presented on 11 July."))},
                     ]),
                 }),
                 ("before_leaving", {
                     "title": s("Avant de partir", "قبل أن تغادروا", "Before you go"),
-                    "text": _p(s("Vous avez lu un article ou écouté un podcast qui nourrirait un café ? Répondez à cette lettre, nous le partagerons.",
+                    "text": paragraphs(s("Vous avez lu un article ou écouté un podcast qui nourrirait un café ? Répondez à cette lettre, nous le partagerons.",
                                  "قرأتم مقالًا أو استمعتم إلى بودكاست قد يُغني مقهى؟ ردّوا على هذه الرسالة وسنشاركه.",
                                  "Read an article or heard a podcast that would feed a café? Reply to this letter and we will share it.")),
                 }),
@@ -174,7 +145,7 @@ def _editions(s: Strings, illustration, testimonies):
             "illustrators": "",
             "hero_image": None, "hero_alt": "", "hero_credit": "",
             "body": [
-                ("text", _p(
+                ("text", paragraphs(
                     s("L'appel à faire ensemble est porté avec le réseau français des fablabs, l'association nationale des tiers-lieux et France Tiers-Lieux : l'objet sera conçu en contribution ouverte et fabriqué de façon distribuée.",
                       "يُحمل نداء «لنصنع معًا» بالتعاون مع الشبكة الفرنسية لمختبرات التصنيع والجمعية الوطنية للفضاءات الثالثة وفرنسا للفضاءات الثالثة: سيُصمَّم الشيء بمساهمة مفتوحة ويُصنع بشكل موزَّع.",
                       "The call is run with the French fablab network, the national association of third places and France Tiers-Lieux: the object will be designed through open contribution and made in a distributed way."),
@@ -191,7 +162,7 @@ def _editions(s: Strings, illustration, testimonies):
                 }),
                 ("agenda", {
                     "title": s("Agenda", "المواعيد", "Agenda"),
-                    "items": _items([
+                    "items": list_items([
                         {"date": "2025-02-07", "place": s("Paris, Conseil économique, social et environnemental",
                                                           "باريس، المجلس الاقتصادي والاجتماعي والبيئي",
                                                           "Paris, Economic, Social and Environmental Council"),
@@ -201,7 +172,7 @@ def _editions(s: Strings, illustration, testimonies):
                 }),
                 ("watch", {
                     "title": s("Veille", "رصد", "Watch list"),
-                    "links": _items([
+                    "links": list_items([
                         {"title": s("La démocratie à l'ère du numérique", "الديمقراطية في العصر الرقمي", "Democracy in the digital age"),
                          "url": "https://www.sciencespo.fr/", "source": "Sciences Po",
                          "summary": s("Un numéro de revue entier sur ce que le numérique fait au débat public.",
@@ -216,7 +187,7 @@ def _editions(s: Strings, illustration, testimonies):
                 }),
                 ("before_leaving", {
                     "title": s("Avant de partir", "قبل أن تغادروا", "Before you go"),
-                    "text": _p(s("Bonne fin d'année à toutes celles et ceux qui font vivre les cafés : rendez-vous en janvier.",
+                    "text": paragraphs(s("Bonne fin d'année à toutes celles et ceux qui font vivre les cafés : rendez-vous en janvier.",
                                  "نهاية سنة سعيدة لكل من يُحيي المقاهي: موعدنا في يناير.",
                                  "Happy end of year to everyone who keeps the cafés alive: see you in January.")),
                 }),
@@ -241,7 +212,7 @@ def _editions(s: Strings, illustration, testimonies):
                           "White circles on an orange background, like café tables seen from above."),
             "hero_credit": "Atelier Trait Libre, CC BY-NC",
             "body": [
-                ("text", _p(
+                ("text", paragraphs(
                     s("Début février, huit cafés ont eu lieu en deux jours au festival Tech&Fest de Grenoble, chacun avec un format différent.",
                       "في بداية فبراير، انعقدت ثمانية مقاهٍ في يومين خلال مهرجان Tech&Fest في غرونوبل، لكل منها صيغة مختلفة.",
                       "In early February, eight cafés took place in two days at the Tech&Fest festival in Grenoble, each with a different format."),
@@ -263,18 +234,18 @@ def _editions(s: Strings, illustration, testimonies):
                 }),
                 ("briefs", {
                     "title": s("En bref", "باختصار", "In brief"),
-                    "items": _items([
-                        {"text": _p(s("Un premier café a réuni des équipes d'un grand groupe postal autour d'une recette « inratable ».",
+                    "items": list_items([
+                        {"text": paragraphs(s("Un premier café a réuni des équipes d'un grand groupe postal autour d'une recette « inratable ».",
                                       "جمع أول مقهى فرقًا من مجموعة بريدية كبرى حول وصفة «لا تفشل».",
                                       "A first café gathered teams from a large postal group around a \"foolproof\" recipe."))},
-                        {"text": _p(s("Une dizaine de cafés sont annoncés dans les jours qui viennent.",
+                        {"text": paragraphs(s("Une dizaine de cafés sont annoncés dans les jours qui viennent.",
                                       "أُعلن عن نحو عشرة مقاهٍ في الأيام المقبلة.",
                                       "About ten cafés are announced for the coming days."))},
                     ]),
                 }),
                 ("before_leaving", {
                     "title": s("Avant de partir", "قبل أن تغادروا", "Before you go"),
-                    "text": _p(s("Les cafés s'organisent désormais en toute autonomie : dites-nous où vous en êtes.",
+                    "text": paragraphs(s("Les cafés s'organisent désormais en toute autonomie : dites-nous où vous en êtes.",
                                  "صارت المقاهي تُنظَّم باستقلالية تامة: أخبرونا بما وصلتم إليه.",
                                  "Cafés are now organised independently: tell us how yours is going.")),
                 }),
@@ -283,7 +254,7 @@ def _editions(s: Strings, illustration, testimonies):
     ]
 
 
-def _news(s: Strings):
+def news_texts(s: Strings):
     return [
         ("appel-a-faire-ensemble-ouvert", datetime.date(2024, 11, 28),
          s("L'appel à faire ensemble est ouvert", "نداء «لنصنع معًا» مفتوح", "The call to make together is open"),
@@ -306,7 +277,7 @@ def _news(s: Strings):
     ]
 
 
-def _testimonies(s: Strings):
+def testimony_texts(s: Strings):
     return [
         ("camille-perrin", s("Camille Perrin", "كاميل بيران", "Camille Perrin"),
          s("médiatrice numérique en médiathèque", "وسيطة رقمية في خزانة وسائطية", "digital mediator in a media library"),
@@ -338,76 +309,7 @@ def _testimonies(s: Strings):
     ]
 
 
-def build(context: dict, stdout=None) -> None:
-    home = context["home"]
-    s = Strings()
-    illustration = _demo_image("Illustration de la lettre", (196, 86, 30))
-
-    lettre = upsert_page(
-        home, ArticleIndexPage, slug="lettre", show_in_menus=True,
-        title=s("La lettre", "الرسالة", "The letter"),
-        introduction=s(
-            "Les nouvelles du programme : éditions de la lettre, actualités des cafés, lectures et rendez-vous.",
-            "أخبار البرنامج: أعداد الرسالة، ومستجدات المقاهي، وقراءات ومواعيد.",
-            "News from the programme: letter editions, café news, readings and events.",
-        ),
-    )
-    temoignages = upsert_page(
-        home, TestimonyIndexPage, slug="temoignages",
-        title=s("Témoignages", "شهادات", "Testimonies"),
-        introduction=s("Celles et ceux qui font les cafés racontent.", "من يصنعون المقاهي يروون.", "The people who make the cafés tell their stories."),
-    )
-    translate(lettre, s.tr)
-    translate(temoignages, s.tr)
-
-    testimonies = []
-    for slug, name, role, quote, body, country in _testimonies(s):
-        t = upsert_page(
-            temoignages, TestimonyPage, slug=slug, title=name, person_name=name, role=role,
-            quote=quote, body=body, country_code=country,
-        )
-        translate(t, s.tr)
-        testimonies.append(t)
-
-    articles = []
-    for edition in _editions(s, illustration, testimonies):
-        tags = edition.pop("tags")
-        body = [{"type": kind, "value": value} for kind, value in edition.pop("body")]
-        page = upsert_page(lettre, ArticlePage, body=json.dumps(body), **edition)
-        page.tags.set(tags)
-        page.save_revision().publish()
-        articles.append(page)
-    for slug, date, title, chapeau, tags in _news(s):
-        body = [{"type": "text", "value": _p(chapeau)}]
-        page = upsert_page(lettre, ArticlePage, slug=slug, date=date, title=title, chapeau=chapeau, body=json.dumps(body))
-        page.tags.set(tags)
-        page.save_revision().publish()
-        articles.append(page)
-    for page in articles:
-        translate(page, s.tr)
-
-    # The home page features the lettre and a testimony.
-    home.refresh_from_db()
-    kinds = {block.block_type for block in home.body}
-    extra = []
-    if "latest_articles" not in kinds:
-        extra.append({"type": "latest_articles", "value": {
-            "title": s("La lettre", "الرسالة", "The letter"), "count": 3}})
-    if "featured_testimony" not in kinds:
-        extra.append({"type": "featured_testimony", "value": {
-            "title": s("Le regard de la communauté", "نظرة المجتمع", "Voices from the community"),
-            "testimony": testimonies[0].pk}})
-    if extra:
-        home.body = json.dumps(list(home.body.raw_data) + extra)
-        home.save_revision().publish()
-    s("La lettre", "الرسالة", "The letter")
-    s("Le regard de la communauté", "نظرة المجتمع", "Voices from the community")
-    translate(home, {code: {**HOME_TR.get(code, {}), **s.tr[code]} for code in ("ar", "en")})
-
-    context.update(lettre=lettre, testimonies=testimonies, lettre_articles=articles)
-
-
-def _country_news(s: Strings):
+def country_news_texts(s: Strings):
     """Articles about Morocco, written for this demo (facts: cafés there since December 2024, Rabat, Ifrane)."""
     return [
         ("rabat-premier-cafe-ia-au-maroc", datetime.date(2024, 12, 20),
@@ -433,23 +335,3 @@ def _country_news(s: Strings):
            "Their format fits in an hour: ten minutes to introduce themselves, thirty to debate, twenty to write down proposals. They share it with the other cities."),
          ["territoires", "animation"]),
     ]
-
-
-def build_country_news(context: dict, stdout=None) -> None:
-    """Links the lettre to the country pages: the Maroc section's news. Runs after the café section."""
-    lettre = context["lettre"]
-    maroc = context["countries"]["MA"]
-    s = Strings()
-    _news(s)  # the strings of the existing article about Morocco
-    about_morocco = [ArticlePage.objects.child_of(lettre).get(slug="cafes-ia-au-maroc").specific]
-    for slug, date, title, chapeau, paragraph, tags in _country_news(s):
-        body = [{"type": "text", "value": _p(chapeau, paragraph)}]
-        page = upsert_page(lettre, ArticlePage, slug=slug, date=date, title=title, chapeau=chapeau, body=json.dumps(body))
-        page.tags.set(tags)
-        about_morocco.append(page)
-    for page in about_morocco:
-        page.country = maroc
-        page.save_revision().publish()
-        translate(page, s.tr)
-    if stdout is not None:
-        stdout.write(f"    {len(about_morocco)} articles about Morocco")
