@@ -12,10 +12,9 @@ from cafes import timing
 from cafes.models import Audience, CafePage, CafeReportPage, CountryPage, Organisation
 from cafes.models.reports import ReportPhoto, ReportProposal, ReportQuestion
 from home.lettre_models import TestimonyIndexPage, TestimonyPage
+from ressources.choices import ResourceAudience, ResourceKind, Screens
 from ressources.licences import LICENCE_CHOICES
-from ressources.models import Audience as ResourceAudience
-from ressources.models import Kind as ResourceKind
-from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage, Screens
+from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 
 from .builders import Builder, register
 from .forms import ContributionForm, LinesField, page_id
