@@ -168,8 +168,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.resource_detail(self))
         context["attribution"] = self.attribution_text(request)
-        parent = self.get_parent()
-        context["index_url"] = parent.get_url(request) if parent else ""
+        context["index_url"] = self.get_parent().get_url(request)
         return context
 
     @path("")
