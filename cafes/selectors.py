@@ -1,4 +1,4 @@
-"""Reads: cafés for the list, the map, the agenda and the feeds, already joined and prefetched."""
+"""Reads: cafés for the list, the map, the agenda, the directory and the feeds, already joined and prefetched."""
 from __future__ import annotations
 
 import datetime as dt
@@ -267,6 +267,7 @@ def agenda_days(*, locale, month: dt.date, next_month: dt.date) -> list[tuple[dt
 
 def organiser_exists(slug: str) -> bool:
     return models.Organisation.objects.filter(slug=slug).exists()
+
 
 MAP_COLUMNS = (
     "pk", "title", "url_path", "path", "start", "end", "recurrence_weekday", "recurrence_until",
