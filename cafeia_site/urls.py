@@ -19,7 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", sitemaps.sitemap_language, name="sitemap_language"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("data/", include("cafes.urls_data")),
+    path("data/", include("cafes.urls")),
     path("api/v2/", api_router.urls),
     path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
 ]

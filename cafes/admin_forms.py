@@ -15,7 +15,7 @@ class WallClockDateTimeField(forms.DateTimeField):
     """A date and time as typed, with no zone yet: the form reads it in the café's zone.
 
     Django's own field reads it in the editor's zone (the admin's, or the site's), so 18:00 typed for a
-    café in Casablanca became 18:00 in Paris.
+    café in Casablanca would be read as 18:00 in Paris.
     """
 
     def to_python(self, value):

@@ -8,6 +8,6 @@ class CafesConfig(AppConfig):
     verbose_name = _("Cafés")
 
     def ready(self):
-        from . import signals
+        from . import signals  # models load after apps.py: Django's rule for ready()
 
         signals.connect()

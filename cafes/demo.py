@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from cafeia_site.demo import translate, upsert_page
 
 from .demo_data import ANIMATORS, CAFES, CITY_TR, ORGANISATIONS, ORGANISATIONS_TR, PLACES, THEMES, TRANSLATED
-from .models import Animateur, Audience, CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
+from .models import Animator, Audience, CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
 
 INDEX = {
     "title": "Les cafés IA",
@@ -121,10 +121,10 @@ def _organisations(fr) -> dict[str, Organisation]:
     return found
 
 
-def _animators(fr, organisations) -> dict[str, Animateur]:
+def _animators(fr, organisations) -> dict[str, Animator]:
     found = {}
     for slug, name, org_key, listed, bio in ANIMATORS:
-        person, _ = Animateur.objects.update_or_create(
+        person, _ = Animator.objects.update_or_create(
             slug=slug, locale=fr, defaults={"name": name, "organisation": organisations[org_key], "listed": listed, "bio": bio})
         found[slug] = person
     return found

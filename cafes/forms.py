@@ -1,23 +1,23 @@
 """The filters of the café list, map and feeds: validated from the query string, bad values dropped."""
+from urllib.parse import urlencode
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Audience, CafePage
+from .choices import AUDIENCES, WHEN, CafeMode
 
 MAX_TEXT = 100
 
 
 class CafeFilterForm(forms.Form):
-    WHEN = [("upcoming", _("À venir")), ("past", _("Passés")), ("all", _("Tous"))]
-
     when = forms.ChoiceField(label=_("Quand"), choices=WHEN, required=False)
     q = forms.CharField(label=_("Mots"), max_length=MAX_TEXT, required=False)
     near = forms.CharField(label=_("Près de (code postal ou ville)"), max_length=60, required=False)
     country = forms.ChoiceField(label=_("Pays"), required=False)
     region = forms.CharField(label=_("Région ou département"), max_length=MAX_TEXT, required=False)
     city = forms.CharField(label=_("Ville"), max_length=MAX_TEXT, required=False)
-    mode = forms.ChoiceField(label=_("Format"), choices=[("", _("Tous"))] + list(CafePage.Mode.choices), required=False)
-    audience = forms.ChoiceField(label=_("Public"), choices=[("", _("Tous"))] + list(Audience.CHOICES), required=False)
+    mode = forms.ChoiceField(label=_("Format"), choices=[("", _("Tous"))] + list(CafeMode.choices), required=False)
+    audience = forms.ChoiceField(label=_("Public"), choices=[("", _("Tous"))] + list(AUDIENCES), required=False)
     organiser = forms.SlugField(label=_("Structure"), max_length=120, required=False)
     tag = forms.CharField(label=_("Mot-clé"), max_length=MAX_TEXT, required=False)
     date = forms.DateField(label=_("À la date du"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -66,7 +66,5 @@ class CafeFilterForm(forms.Form):
 
     def querystring(self, cleaned: dict) -> str:
         """The valid filters as a query string, for the map's GeoJSON and the feed links."""
-        from urllib.parse import urlencode
-
         pairs = [(k, v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cleaned.items() if k in self.FEED_FIELDS]
         return urlencode(pairs)

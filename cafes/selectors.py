@@ -1,26 +1,21 @@
-"""Reads: cafés for the list, the map, the agenda and the feeds, already joined and prefetched."""
+"""Reads: cafés for the list, the map, the agenda, the directory and the feeds, already joined and prefetched."""
+from __future__ import annotations
+
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
+from django.db import connections
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
 from django.utils import timezone
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from . import geo
-from .models import (
-    Animateur,
-    Audience,
-    CafeIndexPage,
-    CafePage,
-    CafeReportPage,
-    CountryPage,
-    Organisation,
-    SynthesisPage,
-)
+from cafeia_site.localisation import best_translation, best_translations
+
+# The page models import this module: bind the models package, not its names (a cycle).
+from . import geo, models, timing
+from .choices import CafeStatus
 
 POSTCODE = re.compile(r"^\d{2,5}$")
 
@@ -39,37 +34,37 @@ def upcoming_q(now: dt.datetime | None = None) -> Q:
     return Q(end__gte=now) | Q(recurrence_weekday__isnull=False, recurrence_until__gte=now.date())
 
 
-def cafe_index_for(locale) -> CafeIndexPage | None:
-    return CafeIndexPage.objects.live().filter(locale=_locale(locale)).first()
+def cafe_index_for(locale) -> models.CafeIndexPage | None:
+    return models.CafeIndexPage.objects.live().filter(locale=_locale(locale)).first()
 
 
-def countries(*, locale) -> list[CountryPage]:
-    return list(CountryPage.objects.live().filter(locale=_locale(locale)).order_by("path"))
+def countries(*, locale) -> list[models.CountryPage]:
+    return list(models.CountryPage.objects.live().filter(locale=_locale(locale)).order_by("path"))
 
 
-def country_by_path(country_pages) -> dict[str, CountryPage]:
+def country_by_path(country_pages) -> dict[str, models.CountryPage]:
     return {c.path: c for c in country_pages}
 
 
-def country_of(cafe_path: str, by_path: dict[str, CountryPage]) -> CountryPage | None:
+def country_of(cafe_path: str, by_path: dict[str, models.CountryPage]) -> models.CountryPage | None:
     """The country page of a café, found from its tree path without a query."""
-    for length in range(len(cafe_path) - CafePage.steplen, 0, -CafePage.steplen):
+    for length in range(len(cafe_path) - models.CafePage.steplen, 0, -models.CafePage.steplen):
         found = by_path.get(cafe_path[:length])
         if found is not None:
             return found
     return None
 
 
-def cafes_base(*, locale) -> QuerySet[CafePage]:
-    return CafePage.objects.live().filter(locale=_locale(locale))
+def cafes_base(*, locale) -> QuerySet[models.CafePage]:
+    return models.CafePage.objects.live().filter(locale=_locale(locale))
 
 
-def with_cards(queryset: QuerySet[CafePage]) -> QuerySet[CafePage]:
+def with_cards(queryset: QuerySet[models.CafePage]) -> QuerySet[models.CafePage]:
     """What a list card shows, in a constant number of queries."""
     return queryset.select_related("organiser").prefetch_related("audiences", "tags")
 
 
-def cafes_upcoming(*, locale=None, country: CountryPage | str | None = None, limit: int | None = None) -> QuerySet[CafePage]:
+def cafes_upcoming(*, locale=None, country: models.CountryPage | str | None = None, limit: int | None = None) -> QuerySet[models.CafePage]:
     qs = cafes_base(locale=locale).filter(upcoming_q())
     if country is not None:
         qs = _in_country(qs, country, locale)
@@ -79,7 +74,7 @@ def cafes_upcoming(*, locale=None, country: CountryPage | str | None = None, lim
 
 def _in_country(qs, country, locale):
     if isinstance(country, str):
-        country = CountryPage.objects.live().filter(locale=_locale(locale), country_code=country.upper()).first()
+        country = models.CountryPage.objects.live().filter(locale=_locale(locale), country_code=country.upper()).first()
         if country is None:
             return qs.none()
     return qs.filter(path__startswith=country.path)
@@ -122,7 +117,7 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
                    city: str | None = None, mode: str | None = None, audience: str | None = None,
                    organiser: str | None = None, animator: str | None = None, tag: str | None = None,
                    date_from: dt.date | None = None, date_to: dt.date | None = None, q: str | None = None,
-                   now: dt.datetime | None = None) -> QuerySet[CafePage]:
+                   now: dt.datetime | None = None) -> QuerySet[models.CafePage]:
     """Cafés matching every given filter; None or empty means "any". Ordered for reading."""
     locale = _locale(locale)
     qs = cafes_base(locale=locale)
@@ -144,10 +139,10 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
         qs = qs.filter(audiences__code=audience)
     if organiser:
         # Any language's slug finds the organisation; cafés may point at any of its translations.
-        keys = Organisation.objects.filter(slug=organiser).values("translation_key")
+        keys = models.Organisation.objects.filter(slug=organiser).values("translation_key")
         qs = qs.filter(organiser__translation_key__in=keys)
     if animator:
-        keys = Animateur.objects.filter(slug=animator, listed=True).values("translation_key")
+        keys = models.Animator.objects.filter(slug=animator, listed=True).values("translation_key")
         qs = qs.filter(animators__translation_key__in=keys)
     if tag:
         qs = qs.filter(tags__name__iexact=tag)
@@ -168,20 +163,9 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
     return qs
 
 
-def sort_by_distance(cafes: list[CafePage], near: Near) -> list[tuple[CafePage, float | None]]:
-    def key(item):
-        return (item[1] is None, item[1] or 0)
-
-    pairs = []
-    for cafe in cafes:
-        lat, lng = cafe.public_latitude, cafe.public_longitude
-        pairs.append((cafe, None if lat is None else geo.distance_km(near.latitude, near.longitude, lat, lng)))
-    return sorted(pairs, key=key)
-
-
-def cafe_count_held(*, locale=None, country: CountryPage | str | None = None, year: int | None = None) -> int:
+def cafe_count_held(*, locale=None, country: models.CountryPage | str | None = None, year: int | None = None) -> int:
     """How many cafés have taken place (cancelled ones excluded); a weekly session counts once."""
-    qs = cafes_base(locale=locale).exclude(status=CafePage.Status.CANCELLED).filter(start__lt=timezone.now())
+    qs = cafes_base(locale=locale).exclude(status=CafeStatus.CANCELLED).filter(start__lt=timezone.now())
     if country is not None:
         qs = _in_country(qs, country, locale)
     if year is not None:
@@ -190,19 +174,15 @@ def cafe_count_held(*, locale=None, country: CountryPage | str | None = None, ye
 
 
 def audience_counts(*, locale=None) -> dict[str, int]:
-    rows = Audience.objects.filter(cafes__live=True, cafes__locale=_locale(locale)).annotate(n=Count("cafes")).values_list("code", "n")
+    rows = models.Audience.objects.filter(cafes__live=True, cafes__locale=_locale(locale)).annotate(n=Count("cafes")).values_list("code", "n")
     return dict(rows)
 
 
-def reports_for_cafe(cafe: CafePage) -> QuerySet[CafeReportPage]:
-    return CafeReportPage.objects.live().child_of(cafe).order_by("-date")
+def reports_for_cafe(cafe: models.CafePage) -> QuerySet[models.CafeReportPage]:
+    return models.CafeReportPage.objects.live().child_of(cafe).order_by("-date")
 
 
-def organisations_with_cafes(*, locale) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(locale=_locale(locale)).order_by("name")
-
-
-def country_organisers(*, country: CountryPage, locale) -> list[Organisation]:
+def country_organisers(*, country: models.CountryPage, locale) -> list[models.Organisation]:
     """The organisations of the live cafés of `country` (in any of its languages), each once, in
     `locale` when translated (else in the default language, else as the cafés point at it), by name.
 
@@ -210,30 +190,83 @@ def country_organisers(*, country: CountryPage, locale) -> list[Organisation]:
     translation of the country sits at the same depth of its language's tree.
     """
     locale = _locale(locale)
-    translations = CountryPage.objects.filter(translation_key=country.translation_key).values("path")
+    translations = models.CountryPage.objects.filter(translation_key=country.translation_key).values("path")
     keys = (
-        CafePage.objects.live().filter(organiser__isnull=False)
+        models.CafePage.objects.live().filter(organiser__isnull=False)
         .annotate(country_path=Substr("path", 1, len(country.path)))
         .filter(country_path__in=translations)
         .values("organiser__translation_key")
     )
-    versions = Organisation.objects.filter(translation_key__in=keys).select_related("locale")
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    chosen: dict = {}
-    for organisation in versions:
-        rank = 0 if organisation.locale_id == locale.pk else 1 if organisation.locale.language_code == default else 2
-        current = chosen.get(organisation.translation_key)
-        if current is None or rank < current[0]:
-            chosen[organisation.translation_key] = (rank, organisation)
-    return sorted((org for _rank, org in chosen.values()), key=lambda org: org.name.casefold())
+    versions = models.Organisation.objects.filter(translation_key__in=keys).select_related("locale")
+    chosen = best_translations(versions, language=locale.language_code)
+    return sorted(chosen, key=lambda org: org.name.casefold())
 
 
-def country_syntheses(country: CountryPage) -> list[SynthesisPage]:
-    return list(SynthesisPage.objects.live().child_of(country).order_by("-year", "path"))
+def country_syntheses(country: models.CountryPage) -> list[models.SynthesisPage]:
+    return list(models.SynthesisPage.objects.live().child_of(country).order_by("-year", "path"))
 
 
-def listed_animators(*, locale) -> QuerySet[Animateur]:
-    return Animateur.objects.filter(locale=_locale(locale), listed=True).order_by("name")
+def organisations_listed(*, locale) -> QuerySet[models.Organisation]:
+    """The directory: every organisation in `locale`, with its number of live cafés (`n`)."""
+    return (
+        models.Organisation.objects.filter(locale=_locale(locale))
+        .annotate(n=Count("cafes", filter=Q(cafes__live=True), distinct=True))
+        .order_by("name")
+    )
+
+
+def _entry_for_slug(queryset, slug: str, *, locale: Locale):
+    """A directory entry by its address slug (in any language), shown in `locale` when translated."""
+    candidates = list(queryset.filter(slug=slug).select_related("locale")[:10])
+    if not candidates:
+        return None
+    for entry in candidates:
+        if entry.locale_id == locale.pk:
+            return entry
+    return best_translation(candidates[0], language=locale.language_code)
+
+
+def organisation_for_slug(slug: str, *, locale) -> models.Organisation | None:
+    return _entry_for_slug(models.Organisation.objects.all(), slug, locale=_locale(locale))
+
+
+def animator_for_slug(slug: str, *, locale) -> models.Animator | None:
+    """A listed animator only: without their agreement, their name appears nowhere."""
+    return _entry_for_slug(models.Animator.objects.filter(listed=True), slug, locale=_locale(locale))
+
+
+def animators_of(organisation: models.Organisation, *, locale) -> QuerySet[models.Animator]:
+    return models.Animator.objects.filter(
+        listed=True, locale=_locale(locale), organisation__translation_key=organisation.translation_key)
+
+
+def cafes_of_animator(animator: models.Animator, *, locale) -> QuerySet[models.CafePage]:
+    return with_cards(cafes_base(locale=locale).filter(animators__translation_key=animator.translation_key).distinct())
+
+
+def upcoming_and_past(cafes) -> tuple[list, list]:
+    """The cafés still to come, soonest first, and the others, latest first."""
+    upcoming = sorted((c for c in cafes if c.next_session is not None), key=lambda c: c.next_session[0])
+    past = sorted((c for c in cafes if c.next_session is None), key=lambda c: c.start, reverse=True)
+    return upcoming, past
+
+
+def agenda_days(*, locale, month: dt.date, next_month: dt.date) -> list[tuple[dt.date, list[dict]]]:
+    """Each day of the month with its sessions: a café on the day it happens where it happens (its own
+    zone, as its hours are), a weekly café on each of its days."""
+    cafes = with_cards(cafes_filtered(locale=locale, when="all", date_from=month, date_to=next_month - dt.timedelta(days=1)))
+    days: dict[dt.date, list] = {}
+    for cafe in cafes:
+        for begins, ends in timing.occurrences(cafe.start, cafe.end, cafe.time_zone, cafe.recurrence_weekday,
+                                               cafe.recurrence_until, after=month, before=next_month):
+            days.setdefault(begins.astimezone(cafe.tz).date(), []).append({"cafe": cafe, "start": begins, "end": ends})
+    for items in days.values():
+        items.sort(key=lambda item: item["start"])
+    return sorted(days.items())
+
+
+def organiser_exists(slug: str) -> bool:
+    return models.Organisation.objects.filter(slug=slug).exists()
 
 
 MAP_COLUMNS = (
@@ -258,12 +291,10 @@ def _iso_date(value) -> str | None:
     return value if isinstance(value, str) else value.isoformat()
 
 
-def map_rows(queryset: QuerySet[CafePage]) -> list[tuple]:
+def map_rows(queryset: QuerySet[models.CafePage]) -> list[tuple]:
     """Only the columns a map marker needs, straight from the cursor (the ORM's per-value converters
     cost more than the query itself at 10,000 cafés). Dates come back as ISO strings in UTC,
     coordinates as floats, and last the café's time zone."""
-    from django.db import connections
-
     qs = queryset.filter(latitude__isnull=False).values_list(*MAP_COLUMNS)
     sql, params = qs.query.get_compiler(using=qs.db).as_sql()
     with connections[qs.db].cursor() as cursor:

@@ -3,6 +3,9 @@ from django.db.models.signals import post_delete, post_save
 
 from cafeia_site.counters import increment, value
 
+# The synthesis figures, which the models import, read the version here: bind the models package (a cycle).
+from . import models
+
 VERSION_KEY = "cafes:data-version"
 
 
@@ -15,9 +18,8 @@ def bump_data_version(**kwargs) -> None:
 
 
 def connect() -> None:
-    from .models import Animateur, CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
-
     # Reports too: the yearly synthesis is computed from them and cached under the same version.
-    for model in (CafePage, CafeReportPage, CountryPage, CafeIndexPage, Organisation, Animateur):
+    for model in (models.CafePage, models.CafeReportPage, models.CountryPage, models.CafeIndexPage,
+                  models.Organisation, models.Animator):
         post_save.connect(bump_data_version, sender=model, dispatch_uid=f"cafes-data-save-{model.__name__}")
         post_delete.connect(bump_data_version, sender=model, dispatch_uid=f"cafes-data-delete-{model.__name__}")

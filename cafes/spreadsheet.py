@@ -21,10 +21,6 @@ class SafeWriter:
     def writerow(self, row):
         return self._writer.writerow([safe_cell(value) for value in row])
 
-    def writerows(self, rows):
-        for row in rows:
-            self.writerow(row)
-
 
 def writer(stream, **options) -> SafeWriter:
     return SafeWriter(stream, **options)

@@ -1,6 +1,7 @@
 """Machine-readable views of cafés: GeoJSON features, schema.org JSON-LD, map points, iCalendar events."""
 import datetime as dt
 import json
+import math
 
 from django.db.models import F, FloatField
 from django.db.models.functions import Cast
@@ -24,8 +25,6 @@ def script_json(data, *, type_="application/ld+json") -> str:
 
 def order_by_distance(queryset, near):
     """Nearest first. Degrees of longitude shrink with latitude: scale them, which is enough to rank."""
-    import math
-
     scale = math.cos(math.radians(near.latitude)) ** 2
     lat = Cast(F("latitude"), FloatField()) - near.latitude
     lng = Cast(F("longitude"), FloatField()) - near.longitude

@@ -1,253 +1,200 @@
-"""Thin views of the café section: list and map, country, agenda, directory, and the café page context."""
-import calendar
-import datetime as dt
+"""The routed views of the café section, its open data: /data/cafes.geojson, /data/cafes.ics, /data/cafes.csv and one café's .ics (documented in cafes/README.md)."""
+import gc
+import gzip
+import hashlib
+import json
+from email.utils import parseaddr
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import Http404
-from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale
 
-from . import selectors, structured
+from cafeia_site.site_address import absolute_url, public_base_url
+from cafeia_site.views import read_only
+
+from . import geo, selectors, spreadsheet, structured, timing, vtimezone
+from .choices import CafeMode, CafeStatus
 from .forms import CafeFilterForm
-from .models import Animateur, CafeIndexPage, CafePage, Organisation
+from .models import CafePage
+from .signals import data_version
 
-PER_PAGE = 20
-
-
-def _map_settings() -> dict:
-    return {"tile_url": settings.CAFEIA_TILE_URL, "tile_attribution": settings.CAFEIA_TILE_ATTRIBUTION}
+ICAL_STATUS = {CafeStatus.CANCELLED: "CANCELLED", CafeStatus.FULL: "CONFIRMED", CafeStatus.SCHEDULED: "CONFIRMED",
+               CafeStatus.PAST: "CONFIRMED"}
 
 
-def _paginate(request, items, notices):
-    paginator = Paginator(items, PER_PAGE)
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        number = 1
-        notices.append(_("Numéro de page invalide : voici la première page."))
-    else:
-        if number < 1:
-            number = 1
-            notices.append(_("Numéro de page invalide : voici la première page."))
-        elif number > paginator.num_pages:
-            number = paginator.num_pages
-            notices.append(_("Cette page n'existe pas : voici la dernière."))
-    return paginator.page(number)
+def _locale(request) -> Locale:
+    code = request.GET.get("lang", settings.LANGUAGE_CODE)
+    if code not in dict(settings.LANGUAGES):
+        code = settings.LANGUAGE_CODE
+    return Locale.objects.get(language_code=code)
 
 
-def _listing(request, page, *, country=None) -> dict:
-    locale = Locale.get_active()
+def _filtered(request, locale):
     country_pages = selectors.countries(locale=locale)
-    by_path = selectors.country_by_path(country_pages)
     form = CafeFilterForm(request.GET, countries=country_pages)
     filters, notices = form.filters()
-    if country is not None:
-        filters["country"] = country.country_code
-    near_text = filters.pop("near", None)
-    near = selectors.resolve_near(near_text, locale=locale) if near_text else None
-    if near_text and near is None:
-        notices.append(_("Aucun café connu près de « %(place)s » : essayez un code postal ou une ville voisine.") % {"place": near_text})
-    organiser = filters.get("organiser")
-    if organiser and not Organisation.objects.filter(slug=organiser).exists():
-        notices.append(_("Structure inconnue : ce filtre a été ignoré."))
+    filters.pop("near", None)
+    if filters.get("organiser") and not selectors.organiser_exists(filters["organiser"]):
+        notices.append("unknown organiser ignored")
         filters.pop("organiser")
-    queryset = selectors.with_cards(selectors.cafes_filtered(locale=locale, **filters))
-    if near is not None:
-        queryset = queryset.filter(latitude__isnull=False).order_by()
-        queryset = structured.order_by_distance(queryset, near)
-    page_obj = _paginate(request, queryset, notices)
-    cards = []
-    for cafe in page_obj.object_list:
-        cafe.country_page = selectors.country_of(cafe.path, by_path)
-        cafe.distance = None
-        if near is not None and cafe.public_latitude is not None:
-            from .geo import distance_km
-
-            cafe.distance = round(distance_km(near.latitude, near.longitude, cafe.public_latitude, cafe.public_longitude))
-        cards.append(cafe)
-    data_query = form.querystring(filters)
-    lang = f"lang={locale.language_code}"
-    data_url = reverse("cafes_data:geojson") + "?" + "&".join(p for p in (lang, data_query) if p)
-    return {
-        "form": form.without_errors() if form.errors else form,
-        "filters": filters,
-        "notices": notices,
-        "near": near,
-        "page_obj": page_obj,
-        "cafes": cards,
-        "countries": country_pages,
-        "geojson_url": data_url,
-        "ics_url": reverse("cafes_data:ics") + "?" + "&".join(p for p in (lang, data_query) if p),
-        "csv_url": reverse("cafes_data:csv") + "?" + "&".join(p for p in (lang, data_query) if p),
-        "map": _map_settings(),
-        "has_filters": bool(set(filters) - {"when"} or filters.get("when") != "upcoming" or near),
-    }
+    return selectors.cafes_filtered(locale=locale, **filters), country_pages, notices
 
 
-def cafe_index(request, index_page):
-    context = index_page.get_context(request)
-    context.update(_listing(request, index_page))
-    return TemplateResponse(request, "cafes/cafe_index_page.html", context)
-
-
-def country_page(request, country):
-    # The lettre lives in `home`, which links articles to countries; imported here, not at the top,
-    # so the café section does not need the lettre to load.
-    from home.selectors import articles_about_country
-
-    context = country.get_context(request)
-    context.update(_listing(request, country, country=country))
-    context["held"] = selectors.cafe_count_held(locale=country.locale, country=country)
-    news = articles_about_country(country=country, locale_id=country.locale_id)
-    context.update({
-        "news": news,
-        "news_url": f"{news.index.url}?pays={country.country_code}" if news.index else "",
-        "organisers": _with_directory_urls(country, selectors.country_organisers(country=country, locale=country.locale)),
-        "syntheses": selectors.country_syntheses(country),
-        "contribute_url": reverse("contributions:index"),
-    })
-    return TemplateResponse(request, "cafes/country_page.html", context)
-
-
-def _with_directory_urls(country, organisations) -> list[tuple]:
-    """Each organisation with the URL of its page in the directory (a route of the café index),
-    built without a query: a country page's parent is the café index, whose URL is the country's
-    URL without its slug."""
-    url = country.url or ""
-    suffix = f"/{country.slug}/"
-    if url.endswith(suffix):
-        base = url[: -len(suffix) + 1]
-    else:  # not routable in the usual way: ask the tree
-        index_page = selectors.cafe_index_for(country.locale)
-        base = index_page.url if index_page else None
-    resolver = CafeIndexPage.get_resolver()
-    return [(org, base + resolver.reverse("organisation_route", org.slug).lstrip("/") if base else "") for org in organisations]
-
-
-def _month(request, notices) -> dt.date:
-    raw = request.GET.get("mois")
-    today = timezone.localdate()
-    if raw:
-        try:
-            parsed = dt.datetime.strptime(raw, "%Y-%m").date()
-            if 2000 <= parsed.year <= 2100:
-                return parsed
-        except ValueError:
-            pass
-        notices.append(_("Mois invalide : voici le mois en cours."))
-    return today.replace(day=1)
-
-
-def agenda(request, index_page):
-    notices: list[str] = []
-    month = _month(request, notices)
-    next_month = (month + dt.timedelta(days=32)).replace(day=1)
-    previous_month = (month - dt.timedelta(days=1)).replace(day=1)
-    locale = Locale.get_active()
-    cafes = selectors.with_cards(selectors.cafes_filtered(locale=locale, when="all", date_from=month,
-                                                          date_to=next_month - dt.timedelta(days=1)))
-    days: dict[dt.date, list] = {}
-    from .timing import occurrences
-
-    for cafe in cafes:
-        # Each café on the day it happens where it happens (its own zone, as its hours are).
-        for begins, ends in occurrences(cafe.start, cafe.end, cafe.time_zone, cafe.recurrence_weekday,
-                                        cafe.recurrence_until, after=month, before=next_month):
-            days.setdefault(begins.astimezone(cafe.tz).date(), []).append({"cafe": cafe, "start": begins, "end": ends})
-    for items in days.values():
-        items.sort(key=lambda item: item["start"])
-    context = index_page.get_context(request)
-    context.update({
-        "month": month,
-        "month_days": calendar.monthrange(month.year, month.month)[1],
-        "days": sorted(days.items()),
-        "next_month": next_month,
-        "previous_month": previous_month,
-        "notices": notices,
-        "index_page": index_page,
-    })
-    return TemplateResponse(request, "cafes/agenda.html", context)
-
-
-def _split(cafes):
-    upcoming = [c for c in cafes if c.next_session is not None]
-    past = [c for c in cafes if c.next_session is None]
-    upcoming.sort(key=lambda c: c.next_session[0])
-    past.sort(key=lambda c: c.start, reverse=True)
-    return upcoming, past
-
-
-def _localised(model, locale, **lookup):
-    """The object in the current language if it exists, else in any language."""
-    candidates = list(model.objects.filter(**lookup).select_related("locale")[:10])
-    if not candidates:
+def _url_parts(request, locale):
+    index = selectors.cafe_index_for(locale)
+    if index is None:
         raise Http404
-    for item in candidates:
-        if item.locale_id == locale.pk:
-            return item
-    for item in candidates:
-        localised = item.get_translation_or_none(locale)
-        if localised is not None:
-            return localised
-    return candidates[0]
+    url_base = public_base_url()
+    return url_base, index.url_path, index.get_url(request) or "/"
 
 
-def organisation_list(request, index_page):
-    locale = Locale.get_active()
-    organisations = (
-        Organisation.objects.filter(locale=locale)
-        .annotate(n=Count("cafes", filter=Q(cafes__live=True), distinct=True))
-        .order_by("name")
-    )
-    context = index_page.get_context(request)
-    context.update({"organisations": organisations, "index_page": index_page})
-    return TemplateResponse(request, "cafes/organisation_list.html", context)
+GEOJSON_CACHE_SECONDS = 300
 
 
-def organisation_detail(request, index_page, slug):
-    locale = Locale.get_active()
-    organisation = _localised(Organisation, locale, slug=slug)
-    cafes = list(selectors.with_cards(selectors.cafes_filtered(locale=locale, when="all", organiser=organisation.slug)))
-    upcoming, past = _split(cafes)
-    animators = Animateur.objects.filter(listed=True, locale=locale, organisation__translation_key=organisation.translation_key)
-    context = index_page.get_context(request)
-    context.update({"organisation": organisation, "upcoming": upcoming, "past": past, "animators": animators,
-                    "index_page": index_page,
-                    "ics_url": reverse("cafes_data:ics") + f"?lang={locale.language_code}&organiser={organisation.slug}"})
-    return TemplateResponse(request, "cafes/organisation.html", context)
+def _geojson_body(request, locale) -> bytes:
+    with translation.override(locale.language_code):  # the zones' names, in the feed's language
+        return _geojson_text(request, locale)
 
 
-def animateur_detail(request, index_page, slug):
-    locale = Locale.get_active()
-    animator = _localised(Animateur, locale, slug=slug, listed=True)
-    cafes = list(selectors.with_cards(
-        selectors.cafes_base(locale=locale).filter(animators__translation_key=animator.translation_key).distinct()))
-    upcoming, past = _split(cafes)
-    context = index_page.get_context(request)
-    context.update({"animator": animator, "upcoming": upcoming, "past": past, "index_page": index_page})
-    return TemplateResponse(request, "cafes/animateur.html", context)
+def _geojson_text(request, locale) -> bytes:
+    queryset, country_pages, notices = _filtered(request, locale)
+    url_base, index_path, index_url = _url_parts(request, locale)
+    # Thousands of small dicts: the cyclic garbage collector would run dozens of times for nothing.
+    gc.disable()
+    try:
+        features = structured.geojson_features(
+            selectors.map_rows(queryset), url_base=url_base, index_url_path=index_path, index_url=index_url,
+            by_path=selectors.country_by_path(country_pages), country_of=selectors.country_of,
+        )
+        data = {"type": "FeatureCollection", "features": features}
+        if notices:
+            data["ignored_filters"] = [str(n) for n in notices]
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    finally:
+        gc.enable()
 
 
-def cafe_context(request, cafe: CafePage) -> dict:
-    """Everything a café page shows beyond its own fields, in a fixed number of queries."""
+@read_only
+def geojson(request):
+    """The map's data. Built once per filter set and data version, then kept gzipped in the cache
+    (any saved café, country or organisation changes the version; statuses age out with the timeout)."""
+    locale = _locale(request)
+    query = urlencode(sorted(request.GET.items()))
+    key = "cafes:geojson:" + hashlib.sha256(
+        f"{data_version()}|{request.get_host()}|{locale.language_code}|{query}".encode()).hexdigest()
+    packed = cache.get_or_set(key, lambda: gzip.compress(_geojson_body(request, locale), 6), GEOJSON_CACHE_SECONDS)
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(packed, content_type="application/geo+json; charset=utf-8")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(packed), content_type="application/geo+json; charset=utf-8")
+    patch_vary_headers(response, ["Accept-Encoding"])
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = f"public, max-age={GEOJSON_CACHE_SECONDS}"
+    return response
+
+
+def _event(cafe: CafePage, url: str, country_code: str) -> Event:
+    event = Event()
+    event.add("uid", f"cafe-{cafe.translation_key}-{cafe.locale.language_code}@cafeia")
+    event.add("summary", cafe.title)
+    tz = cafe.tz
+    event.add("dtstart", cafe.start.astimezone(tz))
+    event.add("dtend", cafe.end.astimezone(tz))
+    event.add("dtstamp", timezone.now())
+    if cafe.is_recurring:
+        event.add("rrule", timing.rrule(cafe.recurrence_weekday, cafe.recurrence_until))
+    where = [part for part in (cafe.public_venue, cafe.public_address, " ".join(p for p in (cafe.postcode, cafe.city) if p), country_code) if part]
+    if cafe.mode == CafeMode.ONLINE:
+        where = [cafe.meeting_url or "En ligne"]
+    if where:
+        event.add("location", ", ".join(where))
+    if cafe.latitude is not None and cafe.mode != CafeMode.ONLINE:
+        event.add("geo", vGeo((cafe.public_latitude, cafe.public_longitude)))
+    event.add("url", url)
+    event.add("status", ICAL_STATUS.get(cafe.status, "CONFIRMED"))
+    description = "\n\n".join(p for p in (cafe.summary, url) if p)
+    event.add("description", description)
+    if cafe.organiser_id:
+        # iCalendar wants an address here: the programme's own, with the organiser's name.
+        event.add("organizer", "mailto:" + parseaddr(settings.DEFAULT_FROM_EMAIL)[1], parameters={"CN": cafe.organiser.name})
+    return event
+
+
+def _calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//Café IA//cafes//FR")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _ics_response(cal: Calendar, filename: str) -> HttpResponse:
+    vtimezone.add_timezones(cal)
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@read_only
+def ics(request):
+    """Upcoming cafés by default; `country=FR`, `organiser=<slug>` and the page's other filters narrow it."""
+    locale = _locale(request)
+    queryset, country_pages, _notices = _filtered(request, locale)
+    by_path = selectors.country_by_path(country_pages)
+    url_base, index_path, index_url = _url_parts(request, locale)
+    cal = _calendar("Café IA")
+    for cafe in queryset.select_related("organiser", "locale")[:2000]:
+        country = selectors.country_of(cafe.path, by_path)
+        cal.add_component(_event(cafe, url_base + index_url + cafe.url_path[len(index_path):], country.country_code if country else ""))
+    return _ics_response(cal, "cafes-ia.ics")
+
+
+@read_only
+def cafe_ics(request, pk: int):
+    cafe = get_object_or_404(CafePage.objects.live().select_related("organiser", "locale"), pk=pk)
     country = cafe.get_parent().specific
-    index_page = country.get_parent().specific
-    animators = [a for a in cafe.animators.all() if a.listed]
-    return {
-        "country": country,
-        "index_page": index_page,
-        "animators": animators,
-        "cafe_audiences": list(cafe.audiences.all()),
-        "cafe_tags": list(cafe.tags.all()),
-        "reports": list(selectors.reports_for_cafe(cafe)),
-        "map": _map_settings(),
-        "point": structured.map_point(cafe),
-        "jsonld": structured.event_jsonld(cafe, country),
-        "ics_url": reverse("cafes_data:cafe_ics", args=[cafe.pk]),
-    }
+    cal = _calendar(cafe.title)
+    cal.add_component(_event(cafe, absolute_url(cafe.get_url(request) or "/"), country.country_code))
+    return _ics_response(cal, f"{cafe.slug}.ics")
+
+
+CSV_COLUMNS = ["id", "title", "url", "start", "end", "weekly_until", "venue", "address", "postcode", "city", "region",
+               "country", "mode", "status", "organiser", "latitude", "longitude", "approximate", "time_zone"]
+
+
+@read_only
+def csv_export(request):
+    """One row per café; times with the offset of the café's zone, which the last column names."""
+    locale = _locale(request)
+    queryset, country_pages, _notices = _filtered(request, locale)
+    by_path = selectors.country_by_path(country_pages)
+    url_base, index_path, index_url = _url_parts(request, locale)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="cafes-ia.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = spreadsheet.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    now = timezone.now()
+    rows = queryset.values_list("pk", "title", "url_path", "path", "start", "end", "recurrence_until", "venue_name", "address",
+                                "postcode", "city", "region", "mode", "status", "organiser__name", "latitude", "longitude",
+                                "approximate_location", "time_zone")
+    for (pk, title, url_path, path, start, end, until, venue, address, postcode, city, region, mode, status, organiser,
+         lat, lng, approx, time_zone) in rows:
+        country = selectors.country_of(path, by_path)
+        tz = timing.zone(time_zone)
+        writer.writerow([
+            pk, title, url_base + index_url + url_path[len(index_path):], start.astimezone(tz).isoformat(),
+            end.astimezone(tz).isoformat(), until.isoformat() if until else "", "" if approx else venue,
+            "" if approx else address, postcode, city, region, country.country_code if country else "", mode,
+            structured.row_status(status, end, until, now), organiser or "",
+            geo.public_coordinate(lat, approx) if lat is not None else "", geo.public_coordinate(lng, approx) if lng is not None else "",
+            "1" if approx else "0", tz.key,
+        ])
+    return response

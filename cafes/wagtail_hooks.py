@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Animateur, Organisation
+from .models import Animator, Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -14,8 +14,8 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "city"]
 
 
-class AnimateurViewSet(SnippetViewSet):
-    model = Animateur
+class AnimatorViewSet(SnippetViewSet):
+    model = Animator
     icon = "user"
     list_display = ["name", "organisation", "listed"]
     list_filter = ["listed", "locale"]
@@ -26,7 +26,7 @@ class DirectoryGroup(SnippetViewSetGroup):
     menu_label = _("Annuaire des cafés")
     menu_icon = "group"
     menu_order = 250
-    items = (OrganisationViewSet, AnimateurViewSet)
+    items = (OrganisationViewSet, AnimatorViewSet)
 
 
 register_snippet(DirectoryGroup)

@@ -1,7 +1,6 @@
 """The library of resources: an index page with filters, and resource pages with their licence."""
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,55 +14,19 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cafeia_site.models import BasePage
+from cafeia_site.pagination import paginate
 from cafeia_site.site_address import absolute_url
 
+from . import selectors
 from .blocks import step_blocks
+from .choices import Level, ResourceAudience, ResourceKind, Screens, Theme
+from .filters import FILTER_NAMES, ResourceFilterForm
 from .licences import DEFAULT_LICENCE, LICENCE_CHOICES, attribution, get_licence
 
-
-class Kind(models.TextChoices):
-    FORMAT = "format", _("Format d'animation")
-    GUIDE = "guide", _("Guide")
-    VIDEO = "video", _("Vidéo")
-    TOOL = "tool", _("Outil")
-    READING_LIST = "reading-list", _("Liste de lectures")
-    DOCUMENT = "document", _("Document")
-    OTHER = "other", _("Autre")
+PER_PAGE = 12
 
 
-class Audience(models.TextChoices):
-    EVERYONE = "everyone", _("Tout public")
-    YOUTH = "youth", _("Jeunes et scolaires")
-    SENIORS = "seniors", _("Seniors")
-    WORKPLACE = "workplace", _("Salariés et agents")
-    FAMILIES = "families", _("Familles")
-    FACILITATORS = "facilitators", _("Animateurs et médiateurs")
-
-
-class Level(models.TextChoices):
-    ALL = "all", _("Tous niveaux")
-    BEGINNER = "beginner", _("Débutant")
-    INTERMEDIATE = "intermediate", _("Intermédiaire")
-    ADVANCED = "advanced", _("Avancé")
-
-
-class Screens(models.TextChoices):
-    WITHOUT = "without", _("Sans écran")
-    WITH = "with", _("Avec écrans")
-
-
-class Theme(models.TextChoices):
-    WORK = "work", _("Travail")
-    EDUCATION = "education", _("Éducation")
-    ENVIRONMENT = "environment", _("Environnement")
-    DEMOCRACY = "democracy", _("Démocratie et société")
-    INFORMATION = "information", _("Information et désinformation")
-    CREATION = "creation", _("Création et culture")
-    DAILY_LIFE = "daily-life", _("Vie quotidienne")
-    HOW_IT_WORKS = "how-it-works", _("Comprendre le fonctionnement")
-
-
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(RoutablePageMixin, BasePage):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
@@ -76,12 +39,26 @@ class ResourceIndexPage(BasePage):
     class Meta:
         verbose_name = _("bibliothèque de ressources")
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
-        return context
+    @path("")
+    def index_route(self, request):
+        """The filtered, paginated library: a filter with a bad value is dropped and said so."""
+        tags = selectors.resource_tag_names(index_page=self)
+        form = ResourceFilterForm(request.GET, tags=tags)
+        form.is_valid()
+        notices = form.ignored_messages()
+        filters = form.filters()
+        query = form.query()
+        resources = selectors.resources_for_index(index_page=self, query=query, **filters)
+        page_obj = paginate(request, resources, per_page=PER_PAGE, notices=notices)
+        return self.render(request, context_overrides={
+            "filter_form": form,
+            "notices": notices,
+            "active_filters": bool(filters or query),
+            "query": query,
+            "page_obj": page_obj,
+            "resources": page_obj.object_list,
+            "filter_names": FILTER_NAMES,
+        })
 
 
 class ResourcePageTag(TaggedItemBase):
@@ -89,10 +66,10 @@ class ResourcePageTag(TaggedItemBase):
 
 
 class ResourcePage(RoutablePageMixin, BasePage):
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.FORMAT)
+    kind = models.CharField(_("type"), max_length=20, choices=ResourceKind.choices, default=ResourceKind.FORMAT)
     summary = models.TextField(_("résumé"), help_text=_("Deux ou trois phrases : à quoi sert cette ressource."))
     objectives = models.TextField(_("objectifs"), blank=True)
-    audience = models.CharField(_("public"), max_length=20, choices=Audience.choices, blank=True)
+    audience = models.CharField(_("public"), max_length=20, choices=ResourceAudience.choices, blank=True)
     age_min = models.PositiveSmallIntegerField(_("âge minimum"), null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(_("âge maximum"), null=True, blank=True)
     group_min = models.PositiveSmallIntegerField(_("participants (minimum)"), null=True, blank=True)
@@ -188,13 +165,10 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return attribution(self, url=absolute_url(self.get_url(request) or ""))
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import resource_detail
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_detail(self))
+        context.update(selectors.resource_detail(self))
         context["attribution"] = self.attribution_text(request)
-        parent = self.get_parent()
-        context["index_url"] = parent.get_url(request) if parent else ""
+        context["index_url"] = self.get_parent().get_url(request)
         return context
 
     @path("")
@@ -209,9 +183,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     @path("imprimer/", name="print")
     def print_view(self, request):
-        context = self.get_context(request)
-        context["printing"] = True
-        return TemplateResponse(request, "ressources/resource_page_print.html", context)
+        return self.render(request, template="ressources/resource_page_print.html", context_overrides={"printing": True})
 
 
 class ResourceTheme(Orderable):

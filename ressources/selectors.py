@@ -1,9 +1,12 @@
 """Reads of the library: filtered, prefetched resource listings and what a resource page shows."""
+from __future__ import annotations
+
 from django.db.models import Prefetch, Q
 
 from cafeia_site.selectors import search_terms
 
-from .models import ResourcePage, ResourcePageTag
+# The page models import this module: bind the models module, not its names (a cycle).
+from . import models
 
 DURATION_QUERIES = {
     "lt30": Q(duration_minutes__lt=30),
@@ -16,7 +19,7 @@ DURATION_QUERIES = {
 def resource_tag_names(*, index_page) -> list[str]:
     """Tag names used by the live resources under this index, in alphabetical order."""
     rows = (
-        ResourcePageTag.objects.filter(content_object__path__startswith=index_page.path, content_object__live=True)
+        models.ResourcePageTag.objects.filter(content_object__path__startswith=index_page.path, content_object__live=True)
         .values_list("tag__name", flat=True)
         .distinct()
         .order_by("tag__name")
@@ -29,11 +32,11 @@ def resources_for_index(
     group: int | None = None, screens: str = "", licence: str = "", theme: str = "", tag: str = "",
 ):
     """Live resources under `index_page` matching every given filter, with what their cards show."""
-    resources = ResourcePage.objects.live().public().child_of(index_page)
+    resources = models.ResourcePage.objects.live().public().child_of(index_page)
     query = search_terms(query)
     if query:
         # The search backend filters only on indexed fields: search first, then filter by id.
-        matching = ResourcePage.objects.live().filter(locale_id=index_page.locale_id).search(query)
+        matching = models.ResourcePage.objects.live().filter(locale_id=index_page.locale_id).search(query)
         resources = resources.filter(pk__in=[r.pk for r in matching])
     if kind:
         resources = resources.filter(kind=kind)
@@ -56,7 +59,7 @@ def resources_for_index(
     return (
         resources.defer_streamfields()
         .prefetch_related(
-            Prefetch("tagged_items", queryset=ResourcePageTag.objects.select_related("tag").order_by("tag__name")),
+            Prefetch("tagged_items", queryset=models.ResourcePageTag.objects.select_related("tag").order_by("tag__name")),
         )
         .order_by("title", "pk")
     )
@@ -65,7 +68,7 @@ def resources_for_index(
 USAGES_SHOWN = 20
 
 
-def resource_detail(resource: ResourcePage) -> dict:
+def resource_detail(resource: models.ResourcePage) -> dict:
     """What a resource page shows besides its own fields, each fetched once."""
     return {
         "documents": list(resource.documents.select_related("document")),

@@ -2,11 +2,11 @@
 from .cafe import CafePage, CafeTag
 from .country import CafeIndexPage, CountryPage
 from .reports import CafeReportPage, ReportPhoto, ReportProposal, ReportQuestion, ReportTheme
-from .snippets import Animateur, Audience, Organisation
+from .snippets import Animator, Audience, Organisation
 from .synthesis import SynthesisCuration, SynthesisPage
 
 __all__ = [
-    "Animateur",
+    "Animator",
     "Audience",
     "CafeIndexPage",
     "CafePage",

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +21,10 @@ from wagtailgeowidget.panels import LeafletPanel
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
 
-from .. import geo, timing
+from .. import geo, selectors, structured, timing
 from ..admin_forms import CafePageForm
-from .country import CountryPage
+from ..choices import WEEKDAYS, CafeMode, CafeStatus
+from .country import CountryPage, map_settings
 
 
 class CafeTag(TaggedItemBase):
@@ -30,21 +32,8 @@ class CafeTag(TaggedItemBase):
 
 
 class CafePage(BasePage):
-    class Status(models.TextChoices):
-        SCHEDULED = "prevu", _("Prévu")
-        FULL = "complet", _("Complet")
-        CANCELLED = "annule", _("Annulé")
-        PAST = "passe", _("Passé")
-
-    class Mode(models.TextChoices):
-        ON_SITE = "sur-place", _("Sur place")
-        ONLINE = "en-ligne", _("En ligne")
-        HYBRID = "hybride", _("Hybride")
-
-    WEEKDAYS = [
-        (0, _("lundi")), (1, _("mardi")), (2, _("mercredi")), (3, _("jeudi")),
-        (4, _("vendredi")), (5, _("samedi")), (6, _("dimanche")),
-    ]
+    Status = CafeStatus
+    Mode = CafeMode
 
     summary = models.TextField(_("en quelques mots"), blank=True, max_length=400)
     start = models.DateTimeField(_("début"))
@@ -80,7 +69,7 @@ class CafePage(BasePage):
         "cafes.Organisation", verbose_name=_("structure organisatrice"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="cafes",
     )
-    animators = ParentalManyToManyField("cafes.Animateur", verbose_name=_("animation"), blank=True, related_name="cafes")
+    animators = ParentalManyToManyField("cafes.Animator", verbose_name=_("animation"), blank=True, related_name="cafes")
     format = models.ForeignKey(
         "ressources.ResourcePage", verbose_name=_("format d'animation utilisé"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="cafes", limit_choices_to={"kind": "format"},
@@ -288,8 +277,19 @@ class CafePage(BasePage):
         return [str(self._meta.get_field(name).verbose_name) for name, on in flags if on]
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import cafe_context
-
+        """Everything the page shows beyond its own fields, in a fixed number of queries."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(cafe_context(request, self))
+        country = self.get_parent().specific
+        context.update({
+            "country": country,
+            "index_page": country.get_parent().specific,
+            "animators": [a for a in self.animators.all() if a.listed],
+            "cafe_audiences": list(self.audiences.all()),
+            "cafe_tags": list(self.tags.all()),
+            "reports": list(selectors.reports_for_cafe(self)),
+            "map": map_settings(),
+            "point": structured.map_point(self),
+            "jsonld": structured.event_jsonld(self, country),
+            "ics_url": reverse("cafes_data:cafe_ics", args=[self.pk]),
+        })
         return context

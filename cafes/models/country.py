@@ -1,18 +1,98 @@
-"""The café tree above the cafés: the index (map, list, agenda, directory) and one page per country."""
+"""The café tree above the cafés: the index (map, list, agenda, directory) and one page per country,
+each rendering its own routes from the selectors."""
+import calendar
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
+from cafeia_site.pagination import paginate
 
-from .. import timing
+from .. import geo, selectors, structured, timing
+from ..forms import CafeFilterForm
+
+PER_PAGE = 20
+
+
+def map_settings() -> dict:
+    return {"tile_url": settings.CAFEIA_TILE_URL, "tile_attribution": settings.CAFEIA_TILE_ATTRIBUTION}
+
+
+def _feed_url(name: str, *queries: str) -> str:
+    return reverse(f"cafes_data:{name}") + "?" + "&".join(q for q in queries if q)
+
+
+def listing_context(request, *, country=None) -> dict:
+    """The filtered, paginated list and map of the index and of a country page (`country` fixed)."""
+    locale = Locale.get_active()
+    country_pages = selectors.countries(locale=locale)
+    by_path = selectors.country_by_path(country_pages)
+    form = CafeFilterForm(request.GET, countries=country_pages)
+    filters, notices = form.filters()
+    if country is not None:
+        filters["country"] = country.country_code
+    near_text = filters.pop("near", None)
+    near = selectors.resolve_near(near_text, locale=locale) if near_text else None
+    if near_text and near is None:
+        notices.append(gettext("Aucun café connu près de « %(place)s » : essayez un code postal ou une ville voisine.") % {"place": near_text})
+    organiser = filters.get("organiser")
+    if organiser and not selectors.organiser_exists(organiser):
+        notices.append(gettext("Structure inconnue : ce filtre a été ignoré."))
+        filters.pop("organiser")
+    queryset = selectors.with_cards(selectors.cafes_filtered(locale=locale, **filters))
+    if near is not None:
+        queryset = structured.order_by_distance(queryset.filter(latitude__isnull=False).order_by(), near)
+    page_obj = paginate(request, queryset, per_page=PER_PAGE, notices=notices)
+    cards = []
+    for cafe in page_obj.object_list:
+        cafe.country_page = selectors.country_of(cafe.path, by_path)
+        cafe.distance = None
+        if near is not None and cafe.public_latitude is not None:
+            cafe.distance = round(geo.distance_km(near.latitude, near.longitude, cafe.public_latitude, cafe.public_longitude))
+        cards.append(cafe)
+    data_query = form.querystring(filters)
+    lang = f"lang={locale.language_code}"
+    return {
+        "form": form.without_errors() if form.errors else form,
+        "filters": filters,
+        "notices": notices,
+        "near": near,
+        "page_obj": page_obj,
+        "cafes": cards,
+        "countries": country_pages,
+        "geojson_url": _feed_url("geojson", lang, data_query),
+        "ics_url": _feed_url("ics", lang, data_query),
+        "csv_url": _feed_url("csv", lang, data_query),
+        "map": map_settings(),
+        "has_filters": bool(set(filters) - {"when"} or filters.get("when") != "upcoming" or near),
+    }
+
+
+def _month(request, notices: list[str]) -> dt.date:
+    raw = request.GET.get("mois")
+    if raw:
+        try:
+            parsed = dt.datetime.strptime(raw, "%Y-%m").date()
+            if 2000 <= parsed.year <= 2100:
+                return parsed
+        except ValueError:
+            pass
+        notices.append(gettext("Mois invalide : voici le mois en cours."))
+    return timezone.localdate().replace(day=1)
 
 
 class CafeIndexPage(RoutablePageMixin, BasePage):
@@ -37,36 +117,60 @@ class CafeIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from ..views import cafe_index
-
-        return cafe_index(request, self)
+        return self.render(request, context_overrides=listing_context(request))
 
     @path("agenda/")
     def agenda_route(self, request):
-        from ..views import agenda
-
-        return agenda(request, self)
+        notices: list[str] = []
+        month = _month(request, notices)
+        next_month = (month + dt.timedelta(days=32)).replace(day=1)
+        return self.render(request, template="cafes/agenda.html", context_overrides={
+            "month": month,
+            "month_days": calendar.monthrange(month.year, month.month)[1],
+            "days": selectors.agenda_days(locale=Locale.get_active(), month=month, next_month=next_month),
+            "next_month": next_month,
+            "previous_month": (month - dt.timedelta(days=1)).replace(day=1),
+            "notices": notices,
+            "index_page": self,
+        })
 
     @path("structures/")
     def organisation_list_route(self, request):
-        from ..views import organisation_list
-
-        return organisation_list(request, self)
+        return self.render(request, template="cafes/organisation_list.html", context_overrides={
+            "organisations": selectors.organisations_listed(locale=Locale.get_active()),
+            "index_page": self,
+        })
 
     @path("structures/<slug:slug>/")
     def organisation_route(self, request, slug):
-        from ..views import organisation_detail
-
-        return organisation_detail(request, self, slug)
+        locale = Locale.get_active()
+        organisation = selectors.organisation_for_slug(slug, locale=locale)
+        if organisation is None:
+            raise Http404
+        cafes = selectors.with_cards(selectors.cafes_filtered(locale=locale, when="all", organiser=organisation.slug))
+        upcoming, past = selectors.upcoming_and_past(list(cafes))
+        return self.render(request, template="cafes/organisation.html", context_overrides={
+            "organisation": organisation,
+            "upcoming": upcoming,
+            "past": past,
+            "animators": selectors.animators_of(organisation, locale=locale),
+            "index_page": self,
+            "ics_url": _feed_url("ics", f"lang={locale.language_code}", f"organiser={organisation.slug}"),
+        })
 
     @path("animateurs/<slug:slug>/")
-    def animateur_route(self, request, slug):
-        from ..views import animateur_detail
+    def animator_route(self, request, slug):
+        locale = Locale.get_active()
+        animator = selectors.animator_for_slug(slug, locale=locale)
+        if animator is None:
+            raise Http404
+        upcoming, past = selectors.upcoming_and_past(list(selectors.cafes_of_animator(animator, locale=locale)))
+        return self.render(request, template="cafes/animator.html", context_overrides={
+            "animator": animator, "upcoming": upcoming, "past": past, "index_page": self,
+        })
 
-        return animateur_detail(request, self, slug)
 
-
-class CountryPage(BasePage):
+class CountryPage(RoutablePageMixin, BasePage):
     """One country: its own map and list, its news, organisers, contact and moderators."""
 
     country_code = models.CharField(
@@ -136,7 +240,29 @@ class CountryPage(BasePage):
         if not (len(self.country_code) == 2 and self.country_code.isalpha() and self.country_code.isascii()):
             raise ValidationError({"country_code": _("Indiquez un code de pays à deux lettres (FR, MA…).")})
 
-    def serve(self, request, *args, **kwargs):
-        from ..views import country_page
+    @path("")
+    def index_route(self, request):
+        context = listing_context(request, country=self)
+        context.update({
+            "held": selectors.cafe_count_held(locale=self.locale, country=self),
+            "organisers": self._with_directory_urls(selectors.country_organisers(country=self, locale=self.locale)),
+            "syntheses": selectors.country_syntheses(self),
+            "contribute_url": reverse("contributions:index"),
+        })
+        return self.render(request, context_overrides=context)
 
-        return country_page(request, self)
+    def _with_directory_urls(self, organisations) -> list[tuple]:
+        """Each organisation with the URL of its page in the directory (a route of the café index),
+        built without a query: a country page's parent is the café index, whose URL is the country's
+        URL without its slug."""
+        url = self.url or ""
+        suffix = f"/{self.slug}/"
+        if url.endswith(suffix):
+            base = url[: -len(suffix) + 1]
+        else:  # not routable in the usual way: ask the tree
+            index_page = selectors.cafe_index_for(self.locale)
+            base = index_page.url if index_page else None
+        if not base:
+            return [(org, "") for org in organisations]
+        resolver = CafeIndexPage.get_resolver()
+        return [(org, base + resolver.reverse("organisation_route", org.slug).lstrip("/")) for org in organisations]

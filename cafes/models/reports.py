@@ -17,6 +17,9 @@ from wagtail_localize.fields import SynchronizedField
 from cafeia_site.blocks import QuoteBlock
 from cafeia_site.models import BasePage
 
+from .cafe import CafePage
+from .country import CountryPage
+
 
 class ReportTheme(TaggedItemBase):
     content_object = ParentalKey("cafes.CafeReportPage", related_name="tagged_themes", on_delete=models.CASCADE)
@@ -28,7 +31,7 @@ class CafeReportForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         parent = getattr(self, "parent_page", None)
-        if parent is not None and parent.specific_class.__name__ == "CountryPage":
+        if parent is not None and parent.specific_class is CountryPage:
             if not (cleaned.get("cafe_name") and cleaned.get("cafe_city")):
                 self.add_error("cafe_name", UNLISTED_CAFE_MESSAGE)
         return cleaned
@@ -93,13 +96,11 @@ class CafeReportPage(BasePage):
         super().clean()
         # Only once saved: while add_child() saves a new page, a refusal here would be a server error.
         parent = self.get_parent() if self.pk else None
-        if parent is not None and parent.specific_class.__name__ == "CountryPage" and not (self.cafe_name and self.cafe_city):
+        if parent is not None and parent.specific_class is CountryPage and not (self.cafe_name and self.cafe_city):
             raise ValidationError({"cafe_name": UNLISTED_CAFE_MESSAGE})
 
     @cached_property
     def cafe(self):
-        from .cafe import CafePage
-
         parent = self.get_parent()
         return parent.specific if parent and parent.specific_class is CafePage else None
 

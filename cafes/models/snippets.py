@@ -6,21 +6,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from ..choices import AUDIENCES, GENERAL_AUDIENCE, OrganisationKind
+
 
 class Audience(models.Model):
     """A public a café addresses. A table (not a choices field) so the database can filter and count by it."""
 
-    GENERAL = "tous-publics"
-    CHOICES = [
-        (GENERAL, _("Tous publics")),
-        ("seniors", _("Seniors")),
-        ("jeunes", _("Jeunes")),
-        ("professionnels", _("Professionnels")),
-        ("etudiants", _("Étudiants")),
-        ("familles", _("Familles")),
-        ("demandeurs-emploi", _("Personnes en recherche d'emploi")),
-        ("aidants-numeriques", _("Médiateurs et aidants numériques")),
-    ]
+    GENERAL = GENERAL_AUDIENCE
+    CHOICES = AUDIENCES
     code = models.SlugField(_("code"), max_length=40, unique=True, choices=CHOICES)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -50,18 +43,9 @@ class NamedEntry:
 
 
 class Organisation(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
-    class Kind(models.TextChoices):
-        LIBRARY = "bibliotheque", _("Bibliothèque, médiathèque")
-        ASSOCIATION = "association", _("Association")
-        SOCIAL_CENTRE = "centre-social", _("Centre social, tiers-lieu")
-        RESEARCH = "recherche", _("Institut de recherche")
-        NETWORK = "reseau", _("Réseau")
-        PUBLIC_BODY = "collectivite", _("Collectivité, service public")
-        OTHER = "autre", _("Autre")
-
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant dans l'adresse"), max_length=120, allow_unicode=False)
-    kind = models.CharField(_("type de structure"), max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION)
+    kind = models.CharField(_("type de structure"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.ASSOCIATION)
     city = models.CharField(_("ville"), max_length=120, blank=True)
     website = models.URLField(_("site web"), blank=True)
     description = models.TextField(_("présentation"), blank=True)
@@ -83,7 +67,7 @@ class Organisation(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="cafes_organisation_slug_locale")]
 
 
-class Animateur(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
+class Animator(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant dans l'adresse"), max_length=120)
     bio = models.TextField(_("présentation"), blank=True)

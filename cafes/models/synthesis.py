@@ -1,13 +1,18 @@
 """The yearly synthesis page: figures computed from published cafés and reports, curated by editors."""
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cafeia_site.models import BasePage
+
+from ..choices import AUDIENCES, CurationAction, SynthesisLineKind
+from ..synthesis.charts import bars
+from ..synthesis.figures import figures_for, grouped_lines
 
 
 class SynthesisPage(BasePage):
@@ -30,30 +35,51 @@ class SynthesisPage(BasePage):
         verbose_name = _("synthèse annuelle")
         verbose_name_plural = _("synthèses annuelles")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..synthesis import synthesis_context
+    def curation(self) -> tuple[set, set, dict]:
+        """The editors' choices: the lines hidden, the lines pinned, and each regrouped line's group."""
+        hidden, pinned, groups = set(), set(), {}
+        for c in self.curations.all():
+            key = (c.kind, c.line_id)
+            if c.action == CurationAction.HIDE:
+                hidden.add(key)
+            elif c.action == CurationAction.PIN:
+                pinned.add(key)
+            elif c.group:
+                groups[key] = c.group
+        return hidden, pinned, groups
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(synthesis_context(self, request))
+        figures = figures_for(year=self.year, country_code=self.country_code)
+        hidden, pinned, groups = self.curation()
+        highlighted, grouped = grouped_lines(figures, hidden=hidden, pinned=pinned, groups=groups)
+        shown_reports = {line.report_id for line in highlighted["question"] + highlighted["proposal"]}
+        for _theme, kinds in grouped:
+            shown_reports |= {line.report_id for lines in kinds.values() for line in lines}
+        report_pages = Page.objects.filter(pk__in=shown_reports).select_related("locale")
+        audience_labels = dict(AUDIENCES)
+        context.update({
+            "figures": figures,
+            "highlighted": highlighted,
+            "grouped": grouped,
+            "report_links": {p.pk: (p.title, p.get_url(request)) for p in report_pages},
+            "region_bars": bars([(r or "—", n) for r, n in figures.cafes_by_region]),
+            "month_bars": bars([(str(MONTHS.get(m, m)), n) for m, n in figures.cafes_by_month]),
+            "audience_rows": [(audience_labels.get(code, code), r, p) for code, r, p in figures.by_audience],
+            "audience_bars": bars([(audience_labels.get(code, code), r) for code, r, _p in figures.by_audience]),
+            "theme_bars": bars(figures.themes),
+            "is_empty": not figures.cafes_held and not figures.reports,
+        })
         return context
 
 
 class SynthesisCuration(Orderable):
     """Pins, hides or regroups one question or proposal on the page; the report itself is untouched."""
 
-    class Kind(models.TextChoices):
-        QUESTION = "question", _("question")
-        PROPOSAL = "proposal", _("proposition")
-
-    class Action(models.TextChoices):
-        PIN = "pin", _("mettre en avant")
-        HIDE = "hide", _("masquer")
-        GROUP = "group", _("classer dans un groupe")
-
     page = ParentalKey(SynthesisPage, on_delete=models.CASCADE, related_name="curations")
-    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=10, choices=SynthesisLineKind.choices)
     line_id = models.PositiveIntegerField(_("numéro de la ligne"), help_text=_("Le numéro affiché après chaque ligne dans l'aperçu."))
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices, default=Action.PIN)
+    action = models.CharField(_("action"), max_length=10, choices=CurationAction.choices, default=CurationAction.PIN)
     group = models.CharField(_("groupe"), max_length=100, blank=True)
 
     panels = [FieldPanel("kind"), FieldPanel("line_id"), FieldPanel("action"), FieldPanel("group")]

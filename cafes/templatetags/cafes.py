@@ -55,11 +55,3 @@ def cafe_hours(cafe, start, end) -> str:
 @register.simple_tag
 def day_label(value) -> str:
     return _day(value)
-
-
-@register.simple_tag(takes_context=True)
-def route_url(context, page, name: str, *args) -> str:
-    """Like wagtail's routablepageurl, without needing wagtail.contrib.routable_page in INSTALLED_APPS."""
-    request = context.get("request")
-    base = page.get_url(request=request) or "/"
-    return base.rstrip("/") + "/" + page.reverse_subpage(name, args=args).lstrip("/") if args or name != "index_route" else base

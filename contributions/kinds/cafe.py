@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cafes import timing
+from cafes.choices import AUDIENCES, CafeMode
 from cafes.models import Audience, CafePage, Organisation
 
 from ..builders import Builder, country_page
@@ -15,7 +16,7 @@ class CafeForm(ContributionForm):
     summary = forms.CharField(label=_("En quelques mots"), max_length=400, widget=forms.Textarea(attrs={"rows": 3}))
     start = forms.DateTimeField(label=_("Début"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     end = forms.DateTimeField(label=_("Fin"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    mode = forms.ChoiceField(label=_("Sur place ou en ligne"), choices=CafePage.Mode.choices)
+    mode = forms.ChoiceField(label=_("Sur place ou en ligne"), choices=CafeMode.choices)
     venue_name = forms.CharField(label=_("Lieu"), required=False, max_length=200)
     address = forms.CharField(label=_("Adresse"), required=False, max_length=250)
     postcode = forms.CharField(label=_("Code postal"), required=False, max_length=12)
@@ -24,7 +25,7 @@ class CafeForm(ContributionForm):
     country = forms.ChoiceField(label=_("Pays"), choices=[])
     organisation = forms.CharField(label=_("Structure organisatrice"), max_length=200)
     audiences = forms.MultipleChoiceField(
-        label=_("Publics attendus"), required=False, widget=forms.CheckboxSelectMultiple, choices=Audience.CHOICES
+        label=_("Publics attendus"), required=False, widget=forms.CheckboxSelectMultiple, choices=AUDIENCES
     )
     price = forms.CharField(label=_("Prix"), required=False, max_length=100, help_text=_("Laissez vide si c'est gratuit."))
     registration_url = forms.URLField(label=_("Lien d'inscription"), required=False, max_length=500, assume_scheme="https")
@@ -50,9 +51,9 @@ class CafeForm(ContributionForm):
         if start and end and end <= start:
             self.add_error("end", _("La fin doit être après le début."))
         mode = cleaned.get("mode")
-        if mode in (CafePage.Mode.ON_SITE, CafePage.Mode.HYBRID) and not cleaned.get("city"):
+        if mode in (CafeMode.ON_SITE, CafeMode.HYBRID) and not cleaned.get("city"):
             self.add_error("city", _("Indiquez au moins la ville d'un café sur place."))
-        if mode in (CafePage.Mode.ONLINE, CafePage.Mode.HYBRID) and not cleaned.get("meeting_url") and not cleaned.get("registration_url"):
+        if mode in (CafeMode.ONLINE, CafeMode.HYBRID) and not cleaned.get("meeting_url") and not cleaned.get("registration_url"):
             self.add_error("registration_url", _("Pour un café en ligne, donnez un lien d'inscription ou de visioconférence."))
         return cleaned
 

@@ -3,10 +3,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ressources.choices import ResourceAudience, ResourceKind, Screens
 from ressources.licences import LICENCE_CHOICES
-from ressources.models import Audience as ResourceAudience
-from ressources.models import Kind as ResourceKind
-from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage, Screens
+from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 
 from ..builders import Builder
 from ..forms import ContributionForm, country_choices

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
+from cafes.choices import AUDIENCES
 from cafes.models import Audience, CafePage, CafeReportPage
 from cafes.models.reports import ReportPhoto, ReportProposal, ReportQuestion
-from ressources.models import Kind as ResourceKind
+from ressources.choices import ResourceKind
 from ressources.models import ResourcePage
 
 from ..builders import Builder, country_page
@@ -52,7 +53,7 @@ class ReportForm(ContributionForm, CreditFields):
     date = forms.DateField(label=_("Date du café"), widget=forms.DateInput(attrs={"type": "date"}))
     participants = forms.IntegerField(label=_("Nombre de participants"), required=False, min_value=0, max_value=100_000)
     audiences = forms.MultipleChoiceField(
-        label=_("Publics présents"), required=False, widget=forms.CheckboxSelectMultiple, choices=Audience.CHOICES
+        label=_("Publics présents"), required=False, widget=forms.CheckboxSelectMultiple, choices=AUDIENCES
     )
     themes = forms.CharField(
         label=_("Thèmes abordés"), required=False, max_length=300,

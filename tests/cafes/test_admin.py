@@ -32,4 +32,4 @@ def test_pages_can_be_added_where_the_tree_allows(admin_client):
 
 def test_directory_snippets_are_listed(admin_client):
     assert "Association Latitudes" in admin_client.get("/admin/snippets/cafes/organisation/").content.decode()
-    assert "Claire Moreau" in admin_client.get("/admin/snippets/cafes/animateur/").content.decode()
+    assert "Claire Moreau" in admin_client.get("/admin/snippets/cafes/animator/").content.decode()

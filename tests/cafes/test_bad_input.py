@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
         ("when=demain", "Le filtre « Quand » a été ignoré"),
         ("organiser=inconnue", "Structure inconnue"),
         ("organiser=<b>x</b>", "Le filtre « Structure » a été ignoré"),
-        ("page=-1", "Numéro de page invalide"),
-        ("page=abc", "Numéro de page invalide"),
-        ("page=999999", "Cette page n&#x27;existe pas"),
+        ("page=-1", "Cette page de la liste n&#x27;existe pas : voici la page 1."),
+        ("page=abc", "Cette page de la liste n&#x27;existe pas : voici la page 1."),
+        ("page=999999", "Cette page de la liste n&#x27;existe pas"),
         ("near=nullepart", "Aucun café connu près de « nullepart »"),
         ("q=" + "x" * 500, "Le filtre « Mots » a été ignoré"),
     ],
@@ -42,7 +42,7 @@ def test_injected_markup_is_escaped_everywhere(client):
 
 def test_messages_are_translated(client):
     html = client.get("/ar/cafes/?country=XX&page=-1").content.decode()
-    assert "Le filtre" not in html and "Numéro de page" not in html
+    assert "Le filtre" not in html and "Cette page de la liste" not in html
     assert 'role="status"' in html
 
 

@@ -9,7 +9,8 @@ from wagtail.models import Locale
 
 from cafes.models import CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
 from cafes.spreadsheet import FORMULA_STARTS, safe_cell
-from ressources.models import Kind, ResourceIndexPage, ResourcePage
+from ressources.choices import ResourceKind
+from ressources.models import ResourceIndexPage, ResourcePage
 
 from .factories import make_cafe
 
@@ -97,7 +98,7 @@ def hostile_synthesis():
     country.add_child(instance=cafe)
     cafe.save_revision().publish()
     resources = ResourceIndexPage.objects.get(locale=fr)
-    format_page = ResourcePage(title="+FORMAT()", slug="format-hostile", kind=Kind.FORMAT, summary="…")
+    format_page = ResourcePage(title="+FORMAT()", slug="format-hostile", kind=ResourceKind.FORMAT, summary="…")
     resources.add_child(instance=format_page)
     format_page.save_revision().publish()
     report = CafeReportPage(title="CR hostile", slug="cr-hostile", date=date(2025, 3, 4), participants=9, summary="…")

@@ -10,7 +10,7 @@ from django.utils.translation import override
 from wagtail.models import Locale
 
 from cafes.blocks import UpcomingCafesBlock
-from cafes.models import Animateur, CafeIndexPage, CafePage, CafeReportPage, CountryPage
+from cafes.models import Animator, CafeIndexPage, CafePage, CafeReportPage, CountryPage
 from home.models import HomePage
 
 from .factories import country, make_cafe, organisation
@@ -58,7 +58,7 @@ def test_json_ld_cannot_be_broken_out_of(client):
 
 
 def test_unlisted_animators_never_appear(client):
-    hidden = Animateur.objects.get(slug="thomas-petit", locale__language_code="fr")
+    hidden = Animator.objects.get(slug="thomas-petit", locale__language_code="fr")
     cafe = make_cafe(organiser=organisation("inria-bordeaux"))
     cafe.animators.add(hidden)
     cafe.save()

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 
+from cafeia_site.uploads import MAX_UPLOAD_SIZE, check_upload
 from ressources.forms import ResourceDocumentForm
-from ressources.validators import MAX_UPLOAD_SIZE, check_upload
 
 pytestmark = pytest.mark.django_db
 Document = get_document_model()

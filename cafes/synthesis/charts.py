@@ -3,8 +3,6 @@ from dataclasses import dataclass
 
 BAR_HEIGHT = 22
 GAP = 8
-LABEL_WIDTH = 0  # labels sit in the data table and above bars, not inside the SVG
-WIDTH = 100  # percent-based viewBox: the SVG scales to its container
 
 
 @dataclass(frozen=True)

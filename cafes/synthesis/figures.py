@@ -3,6 +3,8 @@
 A café or report translated into several languages counts once (one row per translation key).
 Figures are cached and the cache is dropped whenever a café or a report is published or unpublished.
 """
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -10,8 +12,10 @@ from django.db.models import Count, Min, Q, Subquery, Sum
 from django.db.models.functions import ExtractMonth, Lower
 from django.utils import timezone
 
-from .models import Audience, CafePage, CafeReportPage, CountryPage, ReportProposal, ReportQuestion, ReportTheme
-from .signals import bump_data_version, data_version
+# The synthesis page model imports this module: bind the models package, not its names (a cycle).
+from .. import models
+from ..choices import CafeStatus
+from ..signals import bump_data_version, data_version
 
 CACHE_SECONDS = 60 * 60 * 24
 TOP_THEMES = 12
@@ -74,7 +78,7 @@ def invalidate() -> None:
 def _country_scope(country_code: str) -> tuple[Q, str]:
     if not country_code:
         return Q(), ""
-    pages = list(CountryPage.objects.filter(country_code=country_code).values_list("path", "capital"))
+    pages = list(models.CountryPage.objects.filter(country_code=country_code).values_list("path", "capital"))
     if not pages:
         return Q(pk__in=[]), ""
     scope = Q()
@@ -93,15 +97,15 @@ def _one_per_translation(qs):
 def published_cafes(*, year: int, country_code: str = ""):
     scope, _ = _country_scope(country_code)
     held = (
-        CafePage.objects.live().filter(scope, start__year=year, start__lt=timezone.now())
-        .exclude(status=CafePage.Status.CANCELLED)
+        models.CafePage.objects.live().filter(scope, start__year=year, start__lt=timezone.now())
+        .exclude(status=CafeStatus.CANCELLED)
     )
     return _one_per_translation(held)
 
 
 def published_reports(*, year: int, country_code: str = ""):
     scope, _ = _country_scope(country_code)
-    return _one_per_translation(CafeReportPage.objects.live().filter(scope, date__year=year))
+    return _one_per_translation(models.CafeReportPage.objects.live().filter(scope, date__year=year))
 
 
 def compute(*, year: int, country_code: str = "") -> Figures:
@@ -124,28 +128,27 @@ def compute(*, year: int, country_code: str = "") -> Figures:
     # From the audience side, one join through the reports: a report with two audiences counts once in each.
     figures.by_audience = [
         (code, n, p or 0)
-        for code, n, p in Audience.objects.filter(reports__in=reports)
+        for code, n, p in models.Audience.objects.filter(reports__in=reports)
         .annotate(n=Count("reports"), p=Sum("reports__participants"))
         .values_list("code", "n", "p").order_by("-n", "code")
     ]
-    if hasattr(CafeReportPage, "format"):
-        figures.formats = list(
-            reports.filter(format__isnull=False).values_list("format_id", "format__title")
-            .annotate(n=Count("pk")).order_by("-n", "format__title")[:TOP_FORMATS]
-        )
+    figures.formats = list(
+        reports.filter(format__isnull=False).values_list("format_id", "format__title")
+        .annotate(n=Count("pk")).order_by("-n", "format__title")[:TOP_FORMATS]
+    )
     figures.themes = list(
-        ReportTheme.objects.filter(content_object__in=reports).annotate(name=Lower("tag__name"))
+        models.ReportTheme.objects.filter(content_object__in=reports).annotate(name=Lower("tag__name"))
         .values_list("name").annotate(n=Count("content_object", distinct=True)).order_by("-n", "name")[:TOP_THEMES]
     )
     figures.lines = [
         Line("question", pk, text, page_id)
-        for pk, text, page_id in ReportQuestion.objects.filter(page__in=reports).values_list("pk", "text", "page_id").order_by("page_id", "sort_order")
+        for pk, text, page_id in models.ReportQuestion.objects.filter(page__in=reports).values_list("pk", "text", "page_id").order_by("page_id", "sort_order")
     ] + [
         Line("proposal", pk, text, page_id)
-        for pk, text, page_id in ReportProposal.objects.filter(page__in=reports).values_list("pk", "text", "page_id").order_by("page_id", "sort_order")
+        for pk, text, page_id in models.ReportProposal.objects.filter(page__in=reports).values_list("pk", "text", "page_id").order_by("page_id", "sort_order")
     ]
     line_themes: dict[int, list[str]] = {}
-    for report_id, name in ReportTheme.objects.filter(content_object__in=reports).values_list("content_object_id", "tag__name"):
+    for report_id, name in models.ReportTheme.objects.filter(content_object__in=reports).values_list("content_object_id", "tag__name"):
         line_themes.setdefault(report_id, []).append(name.lower())
     figures.line_themes = {k: sorted(v) for k, v in line_themes.items()}
     return figures
@@ -183,60 +186,5 @@ def grouped_lines(figures: Figures, *, hidden: set[tuple[str, int]] = frozenset(
     return highlighted, ordered
 
 
-def years_with_data(*, country_code: str = "") -> list[int]:
-    scope, _ = _country_scope(country_code)
-    years = {d.year for d in CafeReportPage.objects.live().filter(scope).dates("date", "year")}
-    years |= {d.year for d in CafePage.objects.live().filter(scope, start__lt=timezone.now()).dates("start", "year")}
-    return sorted(years, reverse=True)
-
-
 def current_year() -> int:
     return timezone.localdate().year
-
-
-def _curation(page):
-    hidden, pinned, groups = set(), set(), {}
-    for c in page.curations.all():
-        key = (c.kind, c.line_id)
-        if c.action == "hide":
-            hidden.add(key)
-        elif c.action == "pin":
-            pinned.add(key)
-        elif c.group:
-            groups[key] = c.group
-    return hidden, pinned, groups
-
-
-def synthesis_context(page, request) -> dict:
-    from wagtail.models import Page
-
-    from .charts import bars
-
-    figures = figures_for(year=page.year, country_code=page.country_code)
-    hidden, pinned, groups = _curation(page)
-    highlighted, grouped = grouped_lines(figures, hidden=hidden, pinned=pinned, groups=groups)
-    shown_reports = {line.report_id for line in highlighted["question"] + highlighted["proposal"]}
-    for _theme, kinds in grouped:
-        shown_reports |= {line.report_id for lines in kinds.values() for line in lines}
-    report_pages = {p.pk: p for p in Page.objects.filter(pk__in=shown_reports).select_related("locale")}
-    report_links = {pk: (p.title, p.get_url(request)) for pk, p in report_pages.items()}
-    audience_labels = dict(Audience.CHOICES)
-    months = [(m, n) for m, n in figures.cafes_by_month]
-    return {
-        "figures": figures,
-        "highlighted": highlighted,
-        "grouped": grouped,
-        "report_links": report_links,
-        "region_bars": bars([(r or "—", n) for r, n in figures.cafes_by_region]),
-        "month_bars": bars([(_month_label(m), n) for m, n in months]),
-        "audience_rows": [(audience_labels.get(code, code), r, p) for code, r, p in figures.by_audience],
-        "audience_bars": bars([(audience_labels.get(code, code), r) for code, r, _p in figures.by_audience]),
-        "theme_bars": bars(figures.themes),
-        "is_empty": not figures.cafes_held and not figures.reports,
-    }
-
-
-def _month_label(month: int) -> str:
-    from django.utils.dates import MONTHS
-
-    return str(MONTHS.get(month, month))

@@ -3,8 +3,8 @@ from django.http import HttpResponse, JsonResponse
 
 from cafeia_site.views import read_only
 
-from . import spreadsheet
-from .synthesis import current_year, figures_for
+from .. import spreadsheet
+from .figures import current_year, figures_for
 
 LICENCE = "CC BY-NC 4.0 — https://creativecommons.org/licenses/by-nc/4.0/"
 

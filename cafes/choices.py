@@ -1,0 +1,61 @@
+"""The fixed lists of the café section (states, formats, weekdays, audiences, kinds of organisation),
+apart from the models so that forms never import them."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CafeStatus(models.TextChoices):
+    SCHEDULED = "prevu", _("Prévu")
+    FULL = "complet", _("Complet")
+    CANCELLED = "annule", _("Annulé")
+    PAST = "passe", _("Passé")
+
+
+class CafeMode(models.TextChoices):
+    ON_SITE = "sur-place", _("Sur place")
+    ONLINE = "en-ligne", _("En ligne")
+    HYBRID = "hybride", _("Hybride")
+
+
+WEEKDAYS = [
+    (0, _("lundi")), (1, _("mardi")), (2, _("mercredi")), (3, _("jeudi")),
+    (4, _("vendredi")), (5, _("samedi")), (6, _("dimanche")),
+]
+
+# The publics a café addresses: the codes of the `Audience` rows (created by migration 0002).
+GENERAL_AUDIENCE = "tous-publics"
+AUDIENCES = [
+    (GENERAL_AUDIENCE, _("Tous publics")),
+    ("seniors", _("Seniors")),
+    ("jeunes", _("Jeunes")),
+    ("professionnels", _("Professionnels")),
+    ("etudiants", _("Étudiants")),
+    ("familles", _("Familles")),
+    ("demandeurs-emploi", _("Personnes en recherche d'emploi")),
+    ("aidants-numeriques", _("Médiateurs et aidants numériques")),
+]
+
+
+class OrganisationKind(models.TextChoices):
+    LIBRARY = "bibliotheque", _("Bibliothèque, médiathèque")
+    ASSOCIATION = "association", _("Association")
+    SOCIAL_CENTRE = "centre-social", _("Centre social, tiers-lieu")
+    RESEARCH = "recherche", _("Institut de recherche")
+    NETWORK = "reseau", _("Réseau")
+    PUBLIC_BODY = "collectivite", _("Collectivité, service public")
+    OTHER = "autre", _("Autre")
+
+
+class SynthesisLineKind(models.TextChoices):
+    QUESTION = "question", _("question")
+    PROPOSAL = "proposal", _("proposition")
+
+
+class CurationAction(models.TextChoices):
+    PIN = "pin", _("mettre en avant")
+    HIDE = "hide", _("masquer")
+    GROUP = "group", _("classer dans un groupe")
+
+
+# The list's "when" filter.
+WHEN = [("upcoming", _("À venir")), ("past", _("Passés")), ("all", _("Tous"))]
