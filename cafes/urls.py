@@ -5,7 +5,7 @@ from django.urls import path
 from . import views
 from .synthesis import exports
 
-app_name = "cafes_data"
+app_name = "cafes"
 
 urlpatterns = [
     path("cafes.geojson", views.geojson, name="geojson"),

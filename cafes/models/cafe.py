@@ -290,6 +290,6 @@ class CafePage(BasePage):
             "map": map_settings(),
             "point": structured.map_point(self),
             "jsonld": structured.event_jsonld(self, country),
-            "ics_url": reverse("cafes_data:cafe_ics", args=[self.pk]),
+            "ics_url": reverse("cafes:cafe_ics", args=[self.pk]),
         })
         return context

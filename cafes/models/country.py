@@ -33,7 +33,7 @@ def map_settings() -> dict:
 
 
 def _feed_url(name: str, *queries: str) -> str:
-    return reverse(f"cafes_data:{name}") + "?" + "&".join(q for q in queries if q)
+    return reverse(f"cafes:{name}") + "?" + "&".join(q for q in queries if q)
 
 
 def listing_context(request, *, country=None) -> dict:

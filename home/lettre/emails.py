@@ -40,8 +40,8 @@ def unsubscribe_urls(token: str, language: str) -> tuple[str, str]:
     """(page where a person unsubscribes, one-click POST endpoint for List-Unsubscribe)."""
     base = public_base_url()
     with translation.override(language):
-        page = reverse("lettre_unsubscribe", args=[token])
-        one_click = reverse("lettre_unsubscribe_one_click", args=[token])
+        page = reverse("lettre:unsubscribe", args=[token])
+        one_click = reverse("lettre:unsubscribe_one_click", args=[token])
     return base + page, base + one_click
 
 
@@ -89,7 +89,7 @@ def edition_message(rendered: dict[str, str], *, to: str, token: str, language: 
 def send_confirmation(*, email: str, language: str, token: str) -> None:
     base = public_base_url()
     with translation.override(language):
-        confirm_url = base + reverse("lettre_confirm", args=[token])
+        confirm_url = base + reverse("lettre:confirm", args=[token])
         context = {"confirm_url": confirm_url}
         subject = gettext("Confirmez votre abonnement à la lettre de Café IA")
         text = render_to_string("home/lettre/email/confirm.txt", context)

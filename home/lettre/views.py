@@ -20,7 +20,7 @@ def subscribe(request):
         if form.is_valid():
             if not form.cleaned_data["website"]:
                 services.subscriber_create(email=form.cleaned_data["email"], language=form.cleaned_data["language"])
-            return redirect("lettre_subscribe_done")
+            return redirect("lettre:subscribe_done")
     else:
         form = SubscribeForm(initial={"language": get_language()})
     return render(request, "home/lettre/subscribe.html", {"form": form}, status=400 if form.errors else 200)

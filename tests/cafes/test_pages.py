@@ -7,9 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone
 from django.utils.translation import override
-from wagtail.models import Locale
 
-from cafes.blocks import UpcomingCafesBlock
 from cafes.models import Animator, CafeIndexPage, CafePage, CafeReportPage, CountryPage
 from home.models import HomePage
 
@@ -158,12 +156,11 @@ def test_translated_pages_render_in_arabic_and_english(client):
     assert "مقاهي الذكاء الاصطناعي" in html and 'dir="rtl"' in html
 
 
-def test_upcoming_cafes_block_renders_the_next_cafes(rf):
-    block = UpcomingCafesBlock()
-    value = block.to_python({"title": "Bientôt", "count": 2})
+def test_upcoming_cafes_tag_renders_the_next_cafes(rf):
     with override("fr"):
-        Locale.objects.get(language_code="fr")
-        html = block.render(value, context={"request": rf.get("/fr/")})
+        html = Template("{% load cafes_upcoming %}{% upcoming_cafes 2 title='Bientôt' %}").render(
+            Context({"request": rf.get("/fr/")})
+        )
     assert "Bientôt" in html
     assert html.count('<li class="card">') == 2
     assert 'href="/fr/cafes/"' in html
