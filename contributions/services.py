@@ -1,5 +1,4 @@
 """What happens to a contribution: submitted, confirmed, moderated, resubmitted, refused, purged."""
-from datetime import timedelta
 from functools import partial
 
 from django.core.exceptions import ValidationError
@@ -10,6 +9,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.signals import workflow_approved
 
+from cafeia_site.personal_data import retention
 from cafeia_site.tasks import send_email_task
 from cafeia_site.uploads import Upload
 
@@ -24,8 +24,6 @@ from .tasks import contribution_email_send_task
 from .tokens import read_token
 
 CONSENT_VERSION = "2026-11"
-UNCONFIRMED_RETENTION = timedelta(days=7)
-REJECTED_RETENTION = timedelta(days=90)
 
 
 class ModerationUnavailable(Exception):
@@ -249,12 +247,12 @@ def contribution_purge(*, now=None) -> dict[str, int]:
     now = now or timezone.now()
     counts = {"unconfirmed": 0, "rejected": 0}
     stale = Contribution.objects.filter(
-        status=Status.AWAITING_CONFIRMATION, created_at__lt=now - UNCONFIRMED_RETENTION
+        status=Status.AWAITING_CONFIRMATION, created_at__lt=now - retention("unconfirmed_contributions")
     )
     for contribution in stale:
         contribution_delete(contribution)
         counts["unconfirmed"] += 1
-    refused = Contribution.objects.filter(status=Status.REJECTED, updated_at__lt=now - REJECTED_RETENTION)
+    refused = Contribution.objects.filter(status=Status.REJECTED, updated_at__lt=now - retention("rejected_contributions"))
     for contribution in refused.select_related("page"):
         if contribution.page is not None and not contribution.page.live:
             contribution.page.delete()

@@ -10,6 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cafeia_site.personal_data import retention
+
 from .emails import edition_message, render_edition, send_confirmation
 from .models import ArticlePage
 from .selectors import subscribers_not_reached
@@ -109,9 +111,9 @@ def subscriber_unsubscribe(*, token: str) -> None:
     )
 
 
-def subscriber_purge_unconfirmed(*, older_than: timedelta = timedelta(days=7)) -> int:
+def subscriber_purge_unconfirmed() -> int:
     """Erase subscription requests never confirmed: we keep no address without consent."""
-    cutoff = timezone.now() - older_than
+    cutoff = timezone.now() - retention("unconfirmed_subscribers")
     deleted, _rows = Subscriber.objects.filter(
         status=Subscriber.Status.PENDING, created_at__lt=cutoff
     ).delete()
