@@ -10,6 +10,9 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+
+from tests import factories
 
 # The template gate (fails a whole-suite run on a template no test rendered) and the browser harness
 # (one server and one Chromium for tests/browser and tests/journeys).
@@ -64,6 +67,26 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         if not _demo_loaded():
             call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def site_tree(db) -> factories.SiteTree:
+    """The minimal public tree (tests/factories.py: `site_tree()`), built for this test."""
+    return factories.site_tree()
+
+
+@pytest.fixture(scope="module")
+def module_site_tree(django_db_setup, django_db_blocker) -> factories.SiteTree:
+    """One minimal public tree for a whole module (a second or more saved per test), rolled back after its last
+    test. Each test still rolls back its own changes inside it. Not for modules with `transaction=True` tests."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield factories.site_tree()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 def _ensure_test_database(request, django_db_blocker) -> None:
