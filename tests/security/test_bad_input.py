@@ -1,11 +1,23 @@
-"""Bad input on every public endpoint: a 4xx with a clear page or a normal 200, never a 500,
-never reflected markup. Endpoints come from endpoints.py (add new ones there)."""
+"""Bad input on every public endpoint: a 4xx with a clear page or a normal 200, never a server error, never
+reflected markup, in any format. Endpoints come from endpoints.py (add new ones there).
+
+The module's tree (tests/factories.py) holds a café whose every text is hostile: each response that shows it
+must escape it the way its format does (HTML, JSON, CSV against formula injection, iCalendar per RFC 5545).
+"""
+import csv
+import io
+import json
+import logging
+import re
 from urllib.parse import quote
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from tests.factories import CafePageFactory, OrganisationFactory
 
 from .endpoints import CSRF_EXEMPT_FORMS, PUBLIC_FORM_ENDPOINTS, PUBLIC_GET_ENDPOINTS, TEXT_PARAMS
 
@@ -32,19 +44,88 @@ ODD_VALUES = ["-1", "0", "999999", "1e9", "NaN", "2025-13-45", "", " ", "ا" * 5
 
 MARKERS = ["<script>alert(1)", "<img src=x", "<svg/onload", "<iframe src=//evil", "<a href=\"javascript:"]
 
+# A café an editor (or a forged contribution) filled with what breaks each format: markup for HTML, quotes and
+# backslashes for JSON, formula starts for spreadsheets, commas, semicolons and line breaks for iCalendar.
+HOSTILE = {
+    "title": '=HYPERLINK("http://evil.example";"x") <script>alert(1)</script>, fin; \\ ok',
+    "city": "+33 <img src=x onerror=alert(1)>",
+    "region": "@SUM(A1:A9)",
+    "venue_name": "-2+3 <svg/onload=alert(1)>",
+    "address": '1 rue "des Guillemets", Essai',
+    "postcode": "=1+1",
+    "summary": "Première ligne\nSeconde ; ligne, avec \\ barre <iframe src=//evil.example>",
+}
+HOSTILE_ORGANISER = "Structure ; piégée, <b>gras</b>"
+ERROR_PAGE = "Un problème est survenu"  # templates/500.html, in French
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tree(module_site_tree, django_db_blocker):
+    """The minimal public tree, plus the hostile café in France."""
+    with django_db_blocker.unblock():
+        organiser = OrganisationFactory(name=HOSTILE_ORGANISER, slug="structure-piegee")
+        hostile = CafePageFactory(parent=module_site_tree.countries["FR"]["fr"], organiser=organiser,
+                                  slug="cafe-hostile", **HOSTILE)
+    return module_site_tree, hostile
+
+
+@pytest.fixture(autouse=True)
+def no_logged_errors(caplog):
+    """A view that catches its own exception and answers anyway still logs it: no test here may log an error."""
+    caplog.set_level(logging.ERROR)
+    yield
+    errors = [f"{r.name}: {r.getMessage()}" for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
+    assert errors == [], errors
+
 
 def _params(url):
     return TEXT_PARAMS.get(url, []) + ["unknown"]
 
 
+def _body(response) -> str:
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    return raw.decode("utf-8", errors="replace")
+
+
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+ICS_LINE = re.compile(r"[A-Z][A-Z0-9-]*(?:;[^:]*)?:")
+
+
+def ics_text(value: str) -> str:
+    """A TEXT value as RFC 5545 (3.3.11) writes it: backslash, semicolon, comma and line break escaped."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def ics_unfolded_lines(body: str) -> list[str]:
+    return body.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+
+
+def _assert_escaped_for_its_format(response, body: str) -> None:
+    content_type = response.get("Content-Type", "")
+    if content_type.startswith("text/html"):
+        for marker in MARKERS:
+            assert marker not in body, f"reflected markup: {marker}"
+    elif "json" in content_type:
+        # Quotes and backslashes escaped: the body parses, so no value broke out of its string.
+        json.loads(body)
+        assert response["X-Content-Type-Options"] == "nosniff"
+    elif content_type.startswith("text/csv"):
+        for row in csv.reader(io.StringIO(body.lstrip("\ufeff"))):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or NUMBER.fullmatch(cell), f"formula: {cell!r}"
+    elif content_type.startswith("text/calendar"):
+        # A line break left in a value would start a line of its own: every line is a property.
+        for line in ics_unfolded_lines(body.rstrip("\r\n")):
+            assert ICS_LINE.match(line), f"not a content line: {line!r}"
+    else:
+        raise AssertionError(f"no escaping check for {content_type!r}")
+
+
 def _assert_safe(response, *, allowed=(200, 301, 302, 400, 404, 405)):
     assert response.status_code in allowed, response.status_code
-    assert response.status_code < 500
-    if response.get("Content-Type", "").startswith("text/html") and hasattr(response, "content"):
-        html = response.content.decode("utf-8", errors="replace")
-        for marker in MARKERS:
-            assert marker not in html, f"reflected markup: {marker}"
-        assert "Traceback" not in html
+    body = _body(response)
+    assert ERROR_PAGE not in body
+    _assert_escaped_for_its_format(response, body)
 
 
 def _cases():
@@ -57,6 +138,51 @@ def _cases():
 @pytest.mark.parametrize(("url", "param", "payload"), list(_cases()))
 def test_payloads_in_query_parameters_never_break_or_reflect(client, url, param, payload):
     _assert_safe(client.get(url, {param: payload}))
+
+
+# --- The hostile café, in each format that shows it --------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/fr/cafes/", "/fr/cafes/france/", "/fr/cafes/agenda/", "/fr/cafes/france/cafe-hostile/"])
+def test_html_pages_show_the_hostile_cafe_escaped(client, url):
+    response = client.get(url)
+    html = _body(response)
+    assert response.status_code == 200
+    assert escape(HOSTILE["title"]) in html
+    _assert_safe(response)
+
+
+def test_the_geojson_feed_carries_the_hostile_texts_json_escaped(client):
+    response = client.get("/data/cafes.geojson")
+    _assert_safe(response)
+    [feature] = [f for f in json.loads(_body(response))["features"] if f["properties"].get("title") == HOSTILE["title"]]
+    assert HOSTILE["city"] in feature["properties"].values()
+
+
+def test_the_csv_export_neutralises_formulas_and_quotes_every_special_cell(client):
+    response = client.get("/data/cafes.csv")
+    _assert_safe(response)
+    rows = list(csv.DictReader(io.StringIO(_body(response).lstrip("\ufeff"))))
+    [row] = [r for r in rows if r["title"].endswith(HOSTILE["title"])]
+    assert row["title"] == "'" + HOSTILE["title"]  # kept as text, commas and quotes inside one cell
+    assert row["city"] == "'" + HOSTILE["city"] and row["region"] == "'" + HOSTILE["region"]
+    assert row["venue"] == "'" + HOSTILE["venue_name"] and row["postcode"] == "'" + HOSTILE["postcode"]
+    assert row["address"] == HOSTILE["address"]
+
+
+@pytest.mark.parametrize("one_cafe", [False, True])
+def test_the_calendars_escape_the_hostile_texts_per_rfc_5545(client, tree, one_cafe):
+    _tree, hostile = tree
+    response = client.get(f"/data/cafes/{hostile.pk}.ics" if one_cafe else "/data/cafes.ics")
+    _assert_safe(response)
+    lines = ics_unfolded_lines(_body(response))
+    assert f"SUMMARY:{ics_text(HOSTILE['title'])}" in lines
+    location = next(line for line in lines if line.startswith("LOCATION:") and "Guillemets" in line)
+    assert ics_text(HOSTILE["venue_name"]) in location and ics_text(HOSTILE["address"]) in location
+    description = next(line for line in lines if line.startswith("DESCRIPTION:") and "Première ligne" in line)
+    assert description.startswith(f"DESCRIPTION:{ics_text(HOSTILE['summary'])}")
+    # A parameter value holding ";", "," or ":" is quoted (RFC 5545, 3.2).
+    assert f'ORGANIZER;CN="{HOSTILE_ORGANISER}":' in "\n".join(lines)
 
 
 def test_search_shows_the_query_escaped_and_a_message_when_too_long(client):
