@@ -198,9 +198,12 @@ def translate_page(page: Page, code: str, **fields) -> Page:
 
 def site_for(home: HomePage, *, hostname: str = TEST_HOST, port: int = 80) -> Site:
     """The only Site, on the test client's host, rooted at `home`. Others go (the test's transaction restores
-    them): a reused database may hold the demo's Site on the same host."""
+    them): a reused database may hold the demo's Site on the same host. With its settings row."""
     Site.objects.all().delete()
-    return Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Café IA")
+    site = Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Café IA")
+    # As the demo does: made on the first request otherwise, and its saving empties the cached header and footer.
+    SiteSettings.objects.create(site=site, contact_email="contact@cafeia.example")
+    return site
 
 
 @dataclass
