@@ -98,7 +98,7 @@ def _ensure_test_database(request, django_db_blocker) -> None:
     aliases, _serialized = _get_databases_for_setup(request.session.items)
     if aliases:
         return  # pytest-django has made them
-    keepdb = bool(request.config.getoption("reuse_db"))
+    keepdb = bool(request.getfixturevalue("django_db_keepdb"))  # true too when copied from the migrated template
     names = setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
 
     def teardown():
