@@ -128,17 +128,20 @@ def _needs_demo(item, path: str) -> bool:
     return any(path.startswith(prefix) for prefix in DEMO_DIRECTORIES + DEMO_MODULES)
 
 
+def pytest_itemcollected(item):
+    """Marked as it is collected, so that `-m demo` and `-m "not demo"` select on it."""
+    if _needs_demo(item, _relative_path(item, item.config)):
+        item.add_marker(pytest.mark.demo)
+        if "demo" not in item.fixturenames:
+            # First of its fixtures, so that the demo is committed before the test's transaction opens.
+            item.fixturenames.insert(0, "demo")
+
+
 @pytest.hookimpl(trylast=True)  # after pytest-django's own ordering, which this one keeps within each group
 def pytest_collection_modifyitems(config, items):
-    rank = {}
-    for item in items:
+    def rank(item):
         path = _relative_path(item, config)
-        needs_demo = _needs_demo(item, path)
-        if needs_demo:
-            item.add_marker(pytest.mark.demo)
-            if "demo" not in item.fixturenames:
-                # First of its fixtures, so that the demo is committed before the test's transaction opens.
-                item.fixturenames.insert(0, "demo")
-        rank[item.nodeid] = (any(path.startswith(prefix) for prefix in LAST_DIRECTORIES), needs_demo)
+        return any(path.startswith(prefix) for prefix in LAST_DIRECTORIES), item.get_closest_marker("demo") is not None
+
     # Tests without the demo first (they see the empty tree), then those with it, the browser last.
-    items.sort(key=lambda item: rank[item.nodeid])
+    items.sort(key=rank)
