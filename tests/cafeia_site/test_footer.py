@@ -19,11 +19,11 @@ TRANSLATIONS = {
 
 
 @pytest.fixture(autouse=True)
-def footer(site_tree):
+def footer(module_site_tree):
     """The footer the settings choose, in fr with its ar and en translations."""
     chosen = FooterContentFactory(postal_address=ADDRESS, social_links=LINKS)
     translate(chosen, TRANSLATIONS)
-    site_settings(site_tree.site, footer=chosen)
+    site_settings(module_site_tree.site, footer=chosen)
     return chosen
 
 

@@ -12,15 +12,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache_on(settings, site_tree):
+def page_cache_on(settings, module_site_tree):
     settings.WAGTAIL_CACHE = True  # off by default in tests, so that query counts measure the pages
 
 
 @pytest.fixture
-def publish_article(site_tree):
+def publish_article(module_site_tree):
     def publish(title: str) -> ArticlePage:
         page = ArticlePage(title=title, slug="article-cache-test", body=json.dumps([]))
-        site_tree.lettre["fr"].add_child(instance=page)
+        module_site_tree.lettre["fr"].add_child(instance=page)
         page.save_revision().publish()
         return page
 
@@ -77,8 +77,8 @@ def test_a_draft_does_not_empty_the_cache(client, publish_article):
     assert "Brouillon pas encore relu" not in response.content.decode()
 
 
-def test_editing_a_snippet_empties_the_cache(client, site_tree):
-    organisation = site_tree.organisation
+def test_editing_a_snippet_empties_the_cache(client, module_site_tree):
+    organisation = module_site_tree.organisation
     client.get("/fr/cafes/structures/")
     assert client.get("/fr/cafes/structures/")["X-Cache"] == "hit"
     organisation.name = "Médiathèque renommée à cet instant"

@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 
 from cafeia_site.site_address import site_address_sync
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 
 def _errors():
@@ -43,9 +43,9 @@ def test_a_base_url_a_site_cannot_hold_is_refused_with_a_reason(base_url):
 
 
 @override_settings(WAGTAILADMIN_BASE_URL="https://cafeia.example", ALLOWED_HOSTS=["cafeia.example", "testserver"])
-def test_pages_sitemap_and_api_link_to_the_public_address(client, site_tree):
+def test_pages_sitemap_and_api_link_to_the_public_address(client, module_site_tree):
     site_address_sync()
-    page = Page.objects.get(pk=site_tree.about["fr"].pk).specific
+    page = Page.objects.get(pk=module_site_tree.about["fr"].pk).specific
     assert page.full_url.startswith("https://cafeia.example/fr/")
 
     sitemap = client.get("/sitemap.xml", HTTP_HOST="cafeia.example", secure=True)
