@@ -11,7 +11,12 @@ import os
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test.utils import setup_databases, teardown_databases
+from pytest_django.fixtures import _get_databases_for_setup
 
+from cafeia_site.models import Counter
+from contributions.models import Contribution
+from home.models import HomePage
 from tests import factories
 
 # The template gate (fails a whole-suite run on a template no test rendered) and the browser harness
@@ -53,8 +58,6 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
         if request.config.getoption("reuse_db") and _demo_loaded():
             # A browser run may have moved the Site and counted its contributions against 127.0.0.1.
             call_command("sync_site_address", stdout=io.StringIO())
-            from cafeia_site.models import Counter
-
             Counter.objects.all().delete()
 
 
@@ -92,9 +95,6 @@ def module_site_tree(django_db_setup, django_db_blocker) -> factories.SiteTree:
 def _ensure_test_database(request, django_db_blocker) -> None:
     """pytest-django creates the test database only for sessions that hold a `django_db` test; a session of
     journeys alone (they are not wrapped in a transaction) must not fall back on the development database."""
-    from django.test.utils import setup_databases, teardown_databases
-    from pytest_django.fixtures import _get_databases_for_setup
-
     aliases, _serialized = _get_databases_for_setup(request.session.items)
     if aliases:
         return  # pytest-django has made them
@@ -109,9 +109,6 @@ def _ensure_test_database(request, django_db_blocker) -> None:
 
 
 def _demo_loaded() -> bool:
-    from contributions.models import Contribution
-    from home.models import HomePage
-
     return HomePage.objects.exists() and Contribution.objects.exists()
 
 
