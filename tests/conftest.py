@@ -50,8 +50,9 @@ LAST_DIRECTORIES = ("tests/browser/", "tests/journeys/")
 @pytest.fixture(scope="session")
 def django_db_setup(request, django_db_setup, django_db_blocker):
     """The migrated test database. With `--reuse-db` (a developer's loop, never CI), an earlier session's
-    data stays: a test without the demo may find the demo's pages beside its own tree (tests/factories
-    gives that tree its own Site on `testserver`, so requests never reach the demo's)."""
+    data stays: a test without the demo may find the demo's pages beside its own tree. tests/factories gives
+    that tree its own Site on `testserver`, so its URLs route to its own pages; but what is looked up by value
+    (a country by its code, a slug across the database) may find the demo's."""
     with django_db_blocker.unblock():
         _ensure_test_database(request, django_db_blocker)
         request.config.pluginmanager.get_plugin("tests.migrated_template").save_template()
