@@ -1,11 +1,30 @@
 """The footer's human text (postal address, social link labels) in the page's language, cached and kept fresh."""
+import json
+
 import pytest
 from wagtail.models import Locale, Site
 
 from cafeia_site.demo import translate
 from cafeia_site.models import FooterContent, SiteSettings
+from tests.factories import FooterContentFactory, site_settings
 
 pytestmark = pytest.mark.django_db
+
+ADDRESS = "Café IA\n(adresse fictive)"
+LINKS = json.dumps([{"type": "link", "value": {"label": "La lettre en RSS", "url": "https://cafeia.example/fr/lettre/rss/"}}])
+TRANSLATIONS = {
+    "ar": {ADDRESS: "مقهى الذكاء الاصطناعي\n(عنوان تجريبي)", "La lettre en RSS": "الرسالة عبر RSS"},
+    "en": {ADDRESS: "Café IA\n(test address)", "La lettre en RSS": "The letter as RSS"},
+}
+
+
+@pytest.fixture(autouse=True)
+def footer(module_site_tree):
+    """The footer the settings choose, in fr with its ar and en translations."""
+    chosen = FooterContentFactory(postal_address=ADDRESS, social_links=LINKS)
+    translate(chosen, TRANSLATIONS)
+    site_settings(module_site_tree.site, footer=chosen)
+    return chosen
 
 
 def footer_html(client, url) -> str:
@@ -19,10 +38,10 @@ def chosen_footer() -> FooterContent:
 
 def test_each_language_shows_its_translated_address_and_link_labels(client):
     fr, ar, en = (footer_html(client, f"/{code}/") for code in ("fr", "ar", "en"))
-    assert "(adresse de démonstration)" in fr and "La lettre en RSS" in fr
+    assert "(adresse fictive)" in fr and "La lettre en RSS" in fr
     assert "(عنوان تجريبي)" in ar and "الرسالة عبر RSS" in ar
-    assert "(adresse de démonstration)" not in ar
-    assert "(demo address)" in en and "The letter as RSS" in en
+    assert "(adresse fictive)" not in ar
+    assert "(test address)" in en and "The letter as RSS" in en
     # The line breaks of the address survive translation.
     assert "مقهى الذكاء الاصطناعي<br>(عنوان تجريبي)" in ar
 
@@ -65,11 +84,11 @@ def test_editing_a_translation_drops_the_cached_footer(client):
     arabic.save()
     html = footer_html(client, "/ar/")
     assert "صندوق البريد 2024، الرباط" in html
-    assert "(adresse de démonstration)" in footer_html(client, "/fr/")
+    assert "(adresse fictive)" in footer_html(client, "/fr/")
 
 
 def test_choosing_another_footer_in_the_settings_drops_the_cache(client):
-    assert "(adresse de démonstration)" in footer_html(client, "/fr/")
+    assert "(adresse fictive)" in footer_html(client, "/fr/")
     row = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     row.footer = None
     row.save()

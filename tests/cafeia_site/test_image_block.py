@@ -2,16 +2,15 @@
 import json
 
 import pytest
-from wagtail.images import get_image_model
 
-from home.models import HomePage, StandardPage
+from home.models import StandardPage
+from tests.factories import ImageFactory, site_tree
 
 pytestmark = pytest.mark.django_db
 
 
 def _page_with_image(*, alt_text="", decorative=False, caption="", credit=""):
-    image = get_image_model().objects.first()
-    assert image is not None, "the demo has images"
+    image = ImageFactory()
     page = StandardPage(
         title="Une page illustrée",
         slug="une-page-illustree",
@@ -20,7 +19,7 @@ def _page_with_image(*, alt_text="", decorative=False, caption="", credit=""):
             "caption": caption, "credit": credit,
         }}]),
     )
-    HomePage.objects.get(locale__language_code="fr").add_child(instance=page)
+    site_tree(sections=False).home["fr"].add_child(instance=page)
     page.save_revision().publish()
     return page
 

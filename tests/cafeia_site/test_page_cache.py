@@ -6,23 +6,25 @@ from django.test import Client
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from cafes.models import Organisation
-from home.models import ArticleIndexPage, ArticlePage, Subscriber
+from home.models import ArticlePage, Subscriber
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache_on(settings):
+def page_cache_on(settings, module_site_tree):
     settings.WAGTAIL_CACHE = True  # off by default in tests, so that query counts measure the pages
 
 
-def _publish_article(title: str) -> ArticlePage:
-    lettre = ArticleIndexPage.objects.get(locale__language_code="fr")
-    page = ArticlePage(title=title, slug="article-cache-test", body=json.dumps([]))
-    lettre.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+@pytest.fixture
+def publish_article(module_site_tree):
+    def publish(title: str) -> ArticlePage:
+        page = ArticlePage(title=title, slug="article-cache-test", body=json.dumps([]))
+        module_site_tree.lettre["fr"].add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    return publish
 
 
 def test_a_public_page_is_stored_then_served_from_the_cache(client, django_assert_max_num_queries):
@@ -48,25 +50,25 @@ def test_the_browser_revalidates_with_the_etag(client):
     assert fresh.status_code == 200 and b"<html" in fresh.content
 
 
-def test_publishing_a_page_empties_the_cache(client):
+def test_publishing_a_page_empties_the_cache(client, publish_article):
     assert client.get("/fr/lettre/")["X-Cache"] == "miss"
     assert client.get("/fr/lettre/")["X-Cache"] == "hit"
-    _publish_article("Un article tout juste publié")
+    publish_article("Un article tout juste publié")
     response = client.get("/fr/lettre/")
     assert response["X-Cache"] == "miss"
     assert "Un article tout juste publié" in response.content.decode()
 
 
-def test_unpublishing_a_page_empties_the_cache(client):
-    page = _publish_article("Article bientôt retiré")
+def test_unpublishing_a_page_empties_the_cache(client, publish_article):
+    page = publish_article("Article bientôt retiré")
     assert "Article bientôt retiré" in client.get("/fr/lettre/").content.decode()
     assert client.get("/fr/lettre/")["X-Cache"] == "hit"
     page.unpublish()
     assert "Article bientôt retiré" not in client.get("/fr/lettre/").content.decode()
 
 
-def test_a_draft_does_not_empty_the_cache(client):
-    page = _publish_article("Article publié")
+def test_a_draft_does_not_empty_the_cache(client, publish_article):
+    page = publish_article("Article publié")
     client.get("/fr/lettre/")
     page.title = "Brouillon pas encore relu"
     page.save_revision()
@@ -75,8 +77,8 @@ def test_a_draft_does_not_empty_the_cache(client):
     assert "Brouillon pas encore relu" not in response.content.decode()
 
 
-def test_editing_a_snippet_empties_the_cache(client):
-    organisation = Organisation.objects.filter(locale__language_code="fr").first()
+def test_editing_a_snippet_empties_the_cache(client, module_site_tree):
+    organisation = module_site_tree.organisation
     client.get("/fr/cafes/structures/")
     assert client.get("/fr/cafes/structures/")["X-Cache"] == "hit"
     organisation.name = "Médiathèque renommée à cet instant"
@@ -102,8 +104,8 @@ def test_a_new_redirect_replaces_a_stored_not_found(client):
     assert response.status_code == 301 and response["Location"] == "/fr/lettre/"
 
 
-def test_a_page_with_a_view_restriction_is_never_stored(client):
-    page = _publish_article("Article réservé")
+def test_a_page_with_a_view_restriction_is_never_stored(client, publish_article):
+    page = publish_article("Article réservé")
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret")
     for _ in range(2):
         response = Client().get(page.url)

@@ -1,7 +1,7 @@
 """Site search: results in the current language, and bad queries answered calmly."""
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 
 def test_search_finds_pages_of_the_current_language_only(client):

@@ -10,14 +10,14 @@ from wagtail.models import Page, Site
 
 from cafeia_site.site_address import site_address_sync
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 
 def _errors():
     return [e for e in run_checks() if e.id == "cafeia_site.E001"]
 
 
-def test_migrate_and_demo_leave_the_site_on_the_configured_address(settings):
+def test_the_site_is_on_the_configured_address(settings):
     site = Site.objects.get(is_default_site=True)
     assert site.root_url == settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     assert Site.objects.count() == 1
@@ -43,9 +43,9 @@ def test_a_base_url_a_site_cannot_hold_is_refused_with_a_reason(base_url):
 
 
 @override_settings(WAGTAILADMIN_BASE_URL="https://cafeia.example", ALLOWED_HOSTS=["cafeia.example", "testserver"])
-def test_pages_sitemap_and_api_link_to_the_public_address(client):
+def test_pages_sitemap_and_api_link_to_the_public_address(client, module_site_tree):
     site_address_sync()
-    page = Page.objects.live().filter(depth__gt=2, locale__language_code="fr").first().specific
+    page = Page.objects.get(pk=module_site_tree.about["fr"].pk).specific
     assert page.full_url.startswith("https://cafeia.example/fr/")
 
     sitemap = client.get("/sitemap.xml", HTTP_HOST="cafeia.example", secure=True)

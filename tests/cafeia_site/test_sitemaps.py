@@ -4,7 +4,9 @@ from urllib.parse import urlparse
 import pytest
 from defusedxml import ElementTree as ET
 
-pytestmark = pytest.mark.django_db
+from home.models import StandardPage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -27,10 +29,8 @@ def test_each_language_sitemap_lists_its_own_pages_only(client, code):
     assert any("/cafes/" in path for path in paths)
 
 
-def test_drafts_never_reach_the_sitemap(client):
-    from home.models import HomePage, StandardPage
-
-    home = HomePage.objects.get(locale__language_code="fr")
+def test_drafts_never_reach_the_sitemap(client, module_site_tree):
+    home = module_site_tree.home["fr"]
     draft = StandardPage(title="Brouillon secret", slug="brouillon-secret", live=False)
     home.add_child(instance=draft)
     assert not any("brouillon-secret" in loc for loc in _locs(client.get("/sitemap-fr.xml")))

@@ -7,6 +7,7 @@ from django.test import override_settings
 from wagtail.models import GroupPagePermission, Page
 
 from home.models import StandardPage
+from tests.factories import site_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,7 @@ def test_editors_cannot_list_or_change_users(client):
 @pytest.fixture
 def subtree_moderator():
     """A group with every page permission on one subtree only, like a country's moderators."""
-    home = Page.objects.get(depth=2, locale__language_code="fr").specific
+    home = site_tree(sections=False).home["fr"]
     inside = home.add_child(instance=StandardPage(title="Maroc", slug="audit-maroc", live=True))
     outside = home.add_child(instance=StandardPage(title="Sénégal", slug="audit-senegal", live=True))
     group = Group.objects.create(name="Modération Maroc (audit)")

@@ -1,11 +1,30 @@
-"""Bad input on every public endpoint: a 4xx with a clear page or a normal 200, never a 500,
-never reflected markup. Endpoints come from endpoints.py (add new ones there)."""
+"""Bad input on every public endpoint: a 4xx with a clear page or a normal 200, never a server error, never
+reflected markup, in any format. Endpoints come from endpoints.py (add new ones there).
+
+The module's tree (tests/factories.py) holds a café whose every text is hostile: each response that shows it
+must escape it the way its format does (HTML, JSON, CSV against formula injection, iCalendar per RFC 5545).
+"""
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import re
 from urllib.parse import quote
 
 import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from django.utils import timezone
+from django.utils.html import escape
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from wagtail.documents.models import Document
+
+from cafeia_site.views import MAX_QUERY_LENGTH
+from home.models import Subscriber
+from tests.factories import CafePageFactory, CountryPageFactory, OrganisationFactory
 
 from .endpoints import CSRF_EXEMPT_FORMS, PUBLIC_FORM_ENDPOINTS, PUBLIC_GET_ENDPOINTS, TEXT_PARAMS
 
@@ -32,19 +51,99 @@ ODD_VALUES = ["-1", "0", "999999", "1e9", "NaN", "2025-13-45", "", " ", "ا" * 5
 
 MARKERS = ["<script>alert(1)", "<img src=x", "<svg/onload", "<iframe src=//evil", "<a href=\"javascript:"]
 
+# A café an editor (or a forged contribution) filled with what breaks each format: markup for HTML, quotes and
+# backslashes for JSON, formula starts for spreadsheets, commas, semicolons and line breaks for iCalendar.
+HOSTILE = {
+    "title": '=HYPERLINK("http://evil.example";"x") <script>alert(1)</script>, fin; \\ ok',
+    "city": "+33 <img src=x onerror=alert(1)>",
+    "region": "@SUM(A1:A9)",
+    "venue_name": "-2+3 <svg/onload=alert(1)>",
+    "address": '1 rue "des Guillemets", Essai',
+    "postcode": "=1+1",
+    "summary": "Première ligne\nSeconde ; ligne, avec \\ barre <iframe src=//evil.example>",
+}
+HOSTILE_ORGANISER = "Structure ; piégée, <b>gras</b>"
+ERROR_PAGE = "Un problème est survenu"  # templates/500.html, in French
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tree(module_site_tree, django_db_blocker):
+    """The minimal public tree, plus the hostile café, in a country of its own: a country's list finds its
+    cafés by country code, and on a reused database the demo's France and Maroc come first."""
+    with django_db_blocker.unblock():
+        country = CountryPageFactory(parent=module_site_tree.cafes["fr"], title="Pays d'essai", slug="pays-essai",
+                                     country_code="XZ")
+        organiser = OrganisationFactory(name=HOSTILE_ORGANISER, slug="structure-piegee")
+        # The next café of all (in an hour), so that it heads every list.
+        start = timezone.now() + dt.timedelta(hours=1)
+        hostile = CafePageFactory(parent=country, organiser=organiser, slug="cafe-hostile", start=start,
+                                  end=start + dt.timedelta(hours=1), **HOSTILE)
+    return module_site_tree, hostile
+
+
+@pytest.fixture(autouse=True)
+def no_server_error_logged(caplog):
+    """Django logs every server error (5xx) on `django.request`, whatever page then answers: none here.
+    (`django.security.*` reports the refused requests at ERROR too: that is the refusal working.)"""
+    caplog.set_level(logging.ERROR, logger="django.request")
+    yield
+    errors = [r.getMessage() for r in caplog.get_records("call") if r.name == "django.request" and r.levelno >= logging.ERROR]
+    assert errors == [], errors
+
 
 def _params(url):
     return TEXT_PARAMS.get(url, []) + ["unknown"]
 
 
+def _body(response) -> str:
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    return raw.decode("utf-8", errors="replace")
+
+
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+ICS_LINE = re.compile(r"[A-Z][A-Z0-9-]*(?:;[^:]*)?:")
+
+
+def ics_text(value: str) -> str:
+    """A TEXT value as RFC 5545 (3.3.11) writes it: backslash, semicolon, comma and line break escaped."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def ics_unfolded_lines(body: str) -> list[str]:
+    return body.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+
+
+def _assert_escaped_for_its_format(response, body: str) -> None:
+    content_type = response.get("Content-Type", "")
+    if content_type.startswith("text/html"):
+        for marker in MARKERS:
+            assert marker not in body, f"reflected markup: {marker}"
+    elif "json" in content_type:
+        # Quotes and backslashes escaped: the body parses, so no value broke out of its string.
+        json.loads(body)
+        assert response.get("X-Content-Type-Options") == "nosniff"
+    elif content_type.startswith("text/csv"):
+        for row in csv.reader(io.StringIO(body.lstrip("\ufeff"))):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or NUMBER.fullmatch(cell), f"formula: {cell!r}"
+    elif content_type.startswith("text/plain"):
+        # Shown as text, never sniffed into HTML; and nothing of the input is echoed.
+        assert response.get("X-Content-Type-Options") == "nosniff"
+        for marker in MARKERS:
+            assert marker not in body, f"reflected markup: {marker}"
+    elif content_type.startswith("text/calendar"):
+        # A line break left in a value would start a line of its own: every line is a property.
+        for line in ics_unfolded_lines(body.rstrip("\r\n")):
+            assert ICS_LINE.match(line), f"not a content line: {line!r}"
+    else:
+        raise AssertionError(f"no escaping check for {content_type!r}")
+
+
 def _assert_safe(response, *, allowed=(200, 301, 302, 400, 404, 405)):
     assert response.status_code in allowed, response.status_code
-    assert response.status_code < 500
-    if response.get("Content-Type", "").startswith("text/html") and hasattr(response, "content"):
-        html = response.content.decode("utf-8", errors="replace")
-        for marker in MARKERS:
-            assert marker not in html, f"reflected markup: {marker}"
-        assert "Traceback" not in html
+    body = _body(response)
+    assert ERROR_PAGE not in body
+    _assert_escaped_for_its_format(response, body)
 
 
 def _cases():
@@ -57,6 +156,51 @@ def _cases():
 @pytest.mark.parametrize(("url", "param", "payload"), list(_cases()))
 def test_payloads_in_query_parameters_never_break_or_reflect(client, url, param, payload):
     _assert_safe(client.get(url, {param: payload}))
+
+
+# --- The hostile café, in each format that shows it --------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/fr/cafes/", "/fr/cafes/pays-essai/", "/fr/cafes/agenda/", "/fr/cafes/pays-essai/cafe-hostile/"])
+def test_html_pages_show_the_hostile_cafe_escaped(client, url):
+    response = client.get(url)
+    html = _body(response)
+    assert response.status_code == 200
+    assert escape(HOSTILE["title"]) in html
+    _assert_safe(response)
+
+
+def test_the_geojson_feed_carries_the_hostile_texts_json_escaped(client):
+    response = client.get("/data/cafes.geojson")
+    _assert_safe(response)
+    [feature] = [f for f in json.loads(_body(response))["features"] if f["properties"].get("title") == HOSTILE["title"]]
+    assert HOSTILE["city"] in feature["properties"].values()
+
+
+def test_the_csv_export_neutralises_formulas_and_quotes_every_special_cell(client):
+    response = client.get("/data/cafes.csv")
+    _assert_safe(response)
+    rows = list(csv.DictReader(io.StringIO(_body(response).lstrip("\ufeff"))))
+    [row] = [r for r in rows if r["title"].endswith(HOSTILE["title"])]
+    assert row["title"] == "'" + HOSTILE["title"]  # kept as text, commas and quotes inside one cell
+    assert row["city"] == "'" + HOSTILE["city"] and row["region"] == "'" + HOSTILE["region"]
+    assert row["venue"] == "'" + HOSTILE["venue_name"] and row["postcode"] == "'" + HOSTILE["postcode"]
+    assert row["address"] == HOSTILE["address"]
+
+
+@pytest.mark.parametrize("one_cafe", [False, True])
+def test_the_calendars_escape_the_hostile_texts_per_rfc_5545(client, tree, one_cafe):
+    _tree, hostile = tree
+    response = client.get(f"/data/cafes/{hostile.pk}.ics" if one_cafe else "/data/cafes.ics")
+    _assert_safe(response)
+    lines = ics_unfolded_lines(_body(response))
+    assert f"SUMMARY:{ics_text(HOSTILE['title'])}" in lines
+    location = next(line for line in lines if line.startswith("LOCATION:") and "Guillemets" in line)
+    assert ics_text(HOSTILE["venue_name"]) in location and ics_text(HOSTILE["address"]) in location
+    description = next(line for line in lines if line.startswith("DESCRIPTION:") and "Première ligne" in line)
+    assert description.startswith(f"DESCRIPTION:{ics_text(HOSTILE['summary'])}")
+    # A parameter value holding ";", "," or ":" is quoted (RFC 5545, 3.2).
+    assert f'ORGANIZER;CN="{HOSTILE_ORGANISER}":' in "\n".join(lines)
 
 
 def test_search_shows_the_query_escaped_and_a_message_when_too_long(client):
@@ -172,10 +316,6 @@ def test_the_lettre_subscription_takes_no_csrf_token_and_a_forged_one_confirms_n
     the address is subscribed only once its owner follows the link, and a second request within
     ten minutes sends nothing.
     """
-    from django.core import mail
-
-    from home.models import Subscriber
-
     forged = Client(enforce_csrf_checks=True)
     for _ in range(3):
         with django_capture_on_commit_callbacks(execute=True):
@@ -193,11 +333,13 @@ any_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=any_text, page=st.one_of(st.integers(), any_text))
+@example(query='<b onclick="x">café</b> & \'ok\'', page=1)  # every character escaping changes, always tried
 def test_search_never_fails_on_any_unicode(client, query, page):
     response = client.get("/fr/recherche/", {"q": query, "page": str(page)})
     assert response.status_code in (200, 400)
-    if response.status_code == 200 and "<" in query:
-        assert query.strip() not in response.content.decode() or "<" not in " ".join(query.split())[:200]
+    shown = " ".join(query.split())[:MAX_QUERY_LENGTH]  # as the view normalises it
+    if response.status_code == 200 and shown:
+        assert escape(shown) in response.content.decode()  # the query is shown back, escaped
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -236,9 +378,6 @@ def test_form_fields_never_reflect_markup(client, url, data, payload):
     "filename", ["../../../../etc/passwd.txt", "..\\..\\settings.txt", "/etc/cron.d/evil.txt", "a/../../b.txt", "…‮txt.exe.txt"]
 )
 def test_uploaded_file_names_cannot_escape_the_media_folder(client, admin_user, settings, tmp_path, filename):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from wagtail.documents.models import Document
-
     settings.MEDIA_ROOT = str(tmp_path / "media")
     client.force_login(admin_user)
     upload = SimpleUploadedFile(filename, b"contenu", content_type="text/plain")

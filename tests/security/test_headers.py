@@ -23,7 +23,7 @@ def _csp(response) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("url", PUBLIC_GET_ENDPOINTS + ["/fr/page-qui-n-existe-pas/"])
-def test_public_responses_carry_a_strict_content_security_policy(client, url):
+def test_public_responses_carry_a_strict_content_security_policy(client, module_site_tree, url):
     response = client.get(url)
     policy = _csp(response)
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
@@ -40,7 +40,7 @@ def test_public_responses_carry_a_strict_content_security_policy(client, url):
 
 
 @pytest.mark.parametrize("url", PUBLIC_GET_ENDPOINTS)
-def test_public_responses_carry_the_other_security_headers(client, url):
+def test_public_responses_carry_the_other_security_headers(client, module_site_tree, url):
     response = client.get(url)
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
@@ -67,7 +67,7 @@ def test_the_map_tile_host_is_allowed_only_when_configured():
     assert policy["DIRECTIVES"]["img-src"] == ["'self'", "data:", "https://tiles.example.org"]
 
 
-def test_a_configured_video_origin_is_the_only_frame_source(client):
+def test_a_configured_video_origin_is_the_only_frame_source(client, module_site_tree):
     policy = content_security_policy(frame_sources=["https://www.youtube-nocookie.com"])
     with override_settings(CONTENT_SECURITY_POLICY=policy):
         response = client.get("/fr/")
@@ -81,8 +81,9 @@ INLINE_CODE = re.compile(
 )
 
 
+@pytest.mark.demo  # its content is the subject: every block, image and embed an editor can place
 def test_no_public_page_has_inline_code_the_policy_would_block(client):
-    """Walks every live page in every language: inline scripts, styles or handlers break under the CSP."""
+    """Walks every live page of the demo in every language: inline scripts, styles or handlers break under the CSP."""
     urls = [p.url for p in Page.objects.live().filter(depth__gt=1).specific() if p.url]
     assert len(urls) >= 3
     offenders = {}

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from cafeia_site import personal_data
+from tests.factories import HomePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,11 +44,7 @@ def test_export_of_an_unknown_address_is_empty():
 
 
 def test_deletion_removes_the_account_and_keeps_the_pages_it_edited(person):
-    from wagtail.models import Page
-
-    page = Page.objects.get(depth=2, locale__language_code="fr")
-    page.owner = person
-    page.save(update_fields=["owner"])
+    page = HomePageFactory(owner=person)
     assert "auth.users: 0 record" not in _run("delete_personal_data", "--email", "amina@example.org", "--dry-run")
     assert get_user_model().objects.filter(pk=person.pk).exists()  # a dry run deletes nothing
     output = _run("delete_personal_data", "--email", "amina@example.org")
