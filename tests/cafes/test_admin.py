@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 
 from cafes.models import CafePage, CountryPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Bad query strings never break a page: the value is ignored and a visible message says so."""
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.mark.parametrize(

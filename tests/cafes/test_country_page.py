@@ -15,7 +15,7 @@ from home.models import ArticleIndexPage, ArticlePage
 
 from .factories import country, make_cafe, organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 _counter = itertools.count(1)
 

@@ -14,7 +14,7 @@ from ressources.models import ResourceIndexPage, ResourcePage
 
 from .factories import make_cafe
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 # One per dangerous first character (OWASP): = + - @ TAB CR.
 HOSTILE = {

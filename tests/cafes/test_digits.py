@@ -5,7 +5,7 @@ import pytest
 
 from cafes.models import CafePage, CountryPage, SynthesisPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 EASTERN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 # Text between tags (not attributes or URLs), where a reader sees dates and figures.

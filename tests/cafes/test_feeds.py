@@ -9,7 +9,7 @@ from cafes.models import CafePage
 
 from .factories import country, make_cafe
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_geojson_is_a_feature_collection_of_upcoming_cafes(client):

@@ -10,7 +10,7 @@ from cafes.models import CafePage
 
 from .factories import country, make_cafe, organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def titles(client, query: str) -> list[str]:

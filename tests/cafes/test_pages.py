@@ -13,7 +13,7 @@ from home.models import HomePage
 
 from .factories import country, make_cafe, organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_demo_tree_has_index_countries_and_forty_cafes_in_three_languages():

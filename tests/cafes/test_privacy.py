@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from .factories import make_cafe
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 EXACT_LAT, EXACT_LNG = Decimal("47.123456"), Decimal("1.987654")
 

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from .factories import country, make_cafe, organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def count_queries(client, url) -> int:

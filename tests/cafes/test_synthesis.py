@@ -12,7 +12,7 @@ from cafes import synthesis
 from cafes.models import Audience, CafeIndexPage, CafePage, CafeReportPage, CountryPage, SynthesisPage
 from cafes.models.reports import ReportProposal, ReportQuestion
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 PARIS = ZoneInfo("Europe/Paris")
 
 

@@ -18,7 +18,7 @@ from tests.contributions.conftest import act, common_fields, links_in
 
 from .factories import country, make_cafe
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 CASABLANCA = ZoneInfo("Africa/Casablanca")
 PARIS = ZoneInfo("Europe/Paris")

@@ -15,7 +15,7 @@ from .conftest import common_fields
 from .test_flow import REPORT
 from .test_forms import FormValues
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def _past_cafe(language="fr") -> CafePage:

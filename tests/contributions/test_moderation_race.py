@@ -22,7 +22,7 @@ from contributions.models import Contribution, ContributionEvent
 from .conftest import common_fields, started_token
 from .test_flow import TESTIMONY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 RACE_ADDRESS = "203.0.113.77"  # its own rate-limit counter, deleted afterwards
 TIMEOUT = 20

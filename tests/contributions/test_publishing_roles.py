@@ -7,7 +7,7 @@ from wagtail.models import Page, Task, Workflow
 from contributions.choices import OPEN_STATUSES
 from contributions.models import Contribution
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def _login(client, username):

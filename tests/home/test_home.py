@@ -4,7 +4,7 @@ from django.utils.html import escape
 
 from home.models import HomePage, StandardPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_home_shows_hero_menu_and_footer(client):

@@ -5,7 +5,7 @@ from home.models import HomePage
 from ressources import demo
 from ressources.models import ResourcePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 FULLY_TRANSLATED = ["bataille-de-l-ia", "ia-sans-ecran", "la-recette-infaillible", "debat-deepfakes"]
 

@@ -8,7 +8,7 @@ from django.utils.html import escape
 
 from .factories import bulk_resources, make_resource
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 URL = "/fr/ressources/"
 

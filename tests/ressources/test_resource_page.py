@@ -8,7 +8,7 @@ from ressources.models import ResourcePage
 
 from .factories import make_resource, resource_index
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 RECIPE = "/fr/ressources/la-recette-infaillible/"
 

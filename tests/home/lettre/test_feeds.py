@@ -3,7 +3,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

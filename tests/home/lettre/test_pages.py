@@ -5,7 +5,7 @@ from django.utils.html import escape
 from home.lettre import testimonies
 from home.models import ArticleIndexPage, ArticlePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 EVERY_BLOCK = [

@@ -9,7 +9,7 @@ from home.models import ArticlePage, Delivery, EditionSend, Subscriber
 
 from .mail_backends import FailOnKthMessage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

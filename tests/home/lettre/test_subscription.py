@@ -9,7 +9,7 @@ from django.utils import timezone
 from home.lettre.services import CONSENT_VERSION
 from home.models import Subscriber
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 FORM = {"email": "Lea@Example.org", "language": "ar", "consent": "on", "website": ""}
 
