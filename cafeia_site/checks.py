@@ -1,11 +1,11 @@
 """System checks of what settings alone cannot tell: the Site record agrees with the public address."""
 from django.core.checks import Error, register
 
+from .site_address import site_address_mismatch
+
 
 @register()
 def site_address_check(app_configs=None, **kwargs):
-    from .site_address import site_address_mismatch
-
     problem = site_address_mismatch()
     if problem is None:
         return []

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from .counters import increment, value
+from .models import FooterContent, SiteSettings
 
 CHROME_CACHE_SECONDS = 60 * 60
 _VERSION_KEY = "chrome:version"
@@ -33,8 +34,6 @@ def invalidate() -> None:
 
 
 def _build(request, site: Site | None, language: str) -> Chrome:
-    from .models import FooterContent, SiteSettings
-
     if site is None:
         return Chrome()
     locale = Locale.objects.filter(language_code=language).first()

@@ -11,6 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from .localisation import best_translations
+from .middleware import render_standalone
 
 
 class Counter(models.Model):
@@ -61,8 +62,6 @@ class BasePage(Page):
         response = super().check_request_method(request, *args, **kwargs)
         if response is None:
             return None
-        from .middleware import render_standalone
-
         page = render_standalone("405.html", request, status=405)
         page["Allow"] = response["Allow"]
         return page

@@ -19,7 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django_tasks_db.models import DBTaskResult
+
+from .counters import purge_expired
 
 
 @dataclass(frozen=True)
@@ -85,8 +90,6 @@ def retention(key: str) -> timedelta:
 
 
 def _users(email):
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(email__iexact=email)
 
 
@@ -116,8 +119,6 @@ def delete_users(email: str) -> int:
 
 def purge_login_attempts(now: datetime) -> int:
     """django-axes keeps usernames and IP addresses of failed logins; keep them 30 days."""
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
     cutoff = now - retention("login_attempts")
     total = 0
     total += AccessAttempt.objects.filter(attempt_time__lt=cutoff).delete()[0]
@@ -128,15 +129,11 @@ def purge_login_attempts(now: datetime) -> int:
 
 def purge_finished_tasks(now: datetime) -> int:
     """Finished task results keep e-mail recipients and bodies in their arguments."""
-    from django_tasks_db.models import DBTaskResult
-
     cutoff = now - retention("finished_tasks")
     return DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()[0]
 
 
 def register_defaults() -> None:
-    from .counters import purge_expired
-
     register("auth.users", exporter=export_users, deleter=delete_users)
     register("axes.login_attempts", purger=purge_login_attempts)
     register("tasks.finished", purger=purge_finished_tasks)

@@ -2,6 +2,7 @@
 from urllib.parse import urlsplit
 
 from csp.constants import NONE, SELF
+from django.conf import settings
 
 # Paths whose responses get no CSP header: Wagtail's admin needs inline scripts and styles.
 CSP_EXCLUDED_PREFIXES = ("/admin/",)
@@ -75,8 +76,6 @@ def client_ip(request) -> str | None:
     Behind N reverse proxies that each append to X-Forwarded-For, the visitor is the N-th
     address from the right; any further-left value was written by the client and is ignored.
     """
-    from django.conf import settings
-
     hops = int(getattr(settings, "CAFEIA_TRUSTED_PROXIES", 0) or 0)
     if hops > 0:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import DatabaseError
+from wagtail.models import Site
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -41,8 +42,6 @@ def site_host_and_port(base_url: str | None = None) -> tuple[str, int]:
 
 def site_address_sync(*, base_url: str | None = None):
     """Sets the default Site's hostname and port from the base URL. Returns the Site, or None if there is none yet."""
-    from wagtail.models import Site
-
     hostname, port = site_host_and_port(base_url)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -55,8 +54,6 @@ def site_address_sync(*, base_url: str | None = None):
 
 def site_address_mismatch() -> str | None:
     """What disagrees between the setting and the Site record, or None when they agree (or no Site exists yet)."""
-    from wagtail.models import Site
-
     try:
         expected = site_host_and_port()
     except AddressError as exc:

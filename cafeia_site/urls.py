@@ -1,8 +1,9 @@
 """URLs: language-prefixed public pages, the admin, open data and the API."""
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -34,7 +35,4 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Development and the browser tests' server; in production the web server serves /media/.
-    from django.urls import re_path
-    from django.views.static import serve
-
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
