@@ -20,11 +20,10 @@ TEXT_PARAMS = {
     "/ar/recherche/": ["q", "page"],
 }
 
-# Forms that accept POST: (url, valid-looking data). The integrator adds the contribution
-# forms and the lettre subscription here.
+# Forms that accept POST: (url, valid-looking data): the contribution forms and the lettre subscription.
 PUBLIC_FORM_ENDPOINTS: list[tuple[str, dict]] = []
 
-# The sections added after the foundation.
+# The sections' pages, feeds and open data.
 PUBLIC_GET_ENDPOINTS += [
     "/fr/cafes/",
     "/ar/cafes/",

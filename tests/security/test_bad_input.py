@@ -352,7 +352,7 @@ def test_any_unicode_in_paths_and_parameters_is_never_a_500(client, segment, val
     assert response.status_code in (200, 400)
 
 
-# --- Forms (the integrator lists them in endpoints.PUBLIC_FORM_ENDPOINTS) -----------------
+# --- Forms (listed in endpoints.PUBLIC_FORM_ENDPOINTS) ------------------------------------
 
 
 @pytest.mark.parametrize(("url", "data"), PUBLIC_FORM_ENDPOINTS)
