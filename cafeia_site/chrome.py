@@ -3,9 +3,10 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from .counters import increment, value
+from .localisation import best_translation
 from .models import FooterContent, SiteSettings
 
 CHROME_CACHE_SECONDS = 60 * 60
@@ -36,10 +37,7 @@ def invalidate() -> None:
 def _build(request, site: Site | None, language: str) -> Chrome:
     if site is None:
         return Chrome()
-    locale = Locale.objects.filter(language_code=language).first()
-    home = site.root_page
-    if locale is not None and home.locale_id != locale.pk:
-        home = home.get_translation_or_none(locale) or home
+    home = best_translation(site.root_page, language=language)
     menu = [
         MenuItem(title=p.title, url=p.get_url(request) or "", path=p.url_path)
         for p in Page.objects.child_of(home).live().in_menu().order_by("path")
