@@ -9,9 +9,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from PIL import Image
 
 from contributions import protection
+
+from . import factories
 
 LINK = re.compile(r"https?://[^\s]+/(?:confirmer|suivi)/[^\s/]+/")
 
@@ -90,3 +93,23 @@ def act(page, user, action, comment="", capture=None):
 def outbox():
     mail.outbox = []
     return mail.outbox
+
+
+@pytest.fixture
+def moderation_tree(db) -> factories.ModerationTree:
+    """The minimal tree moderated as the demo is, with the demo's accounts (factories.moderation_tree), for this test."""
+    return factories.moderation_tree()
+
+
+@pytest.fixture(scope="module")
+def module_moderation_tree(django_db_setup, django_db_blocker) -> factories.ModerationTree:
+    """The same, once for a whole module, rolled back after its last test (each test still rolls back its own
+    changes inside it). Not for modules with `transaction=True` tests."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield factories.moderation_tree()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
