@@ -9,7 +9,7 @@ from contributions.models import Contribution, Status
 
 from .test_flow import CAFE, TESTIMONY, _submit_and_confirm
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
 
 
 def test_maroc_moderator_cannot_see_or_act_on_a_french_contribution(client, submit, confirm, moderators):

@@ -14,7 +14,7 @@ from .conftest import common_fields, jpeg_with_gps, links_in
 from .test_flow import CAFE, FORMAT, REPORT, TESTIMONY, _submit_and_confirm
 from .test_moderation import editor_form, get_refused, login, refused, text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
 
 MOROCCAN = [
     ("temoignage", {**TESTIMONY, "country_code": "MA"}, "fr", lettre_models.TestimonyIndexPage),
