@@ -101,15 +101,25 @@ def moderation_tree(db) -> factories.ModerationTree:
     return factories.moderation_tree()
 
 
-@pytest.fixture(scope="module")
-def module_moderation_tree(django_db_setup, django_db_blocker) -> factories.ModerationTree:
-    """The same, once for a whole module, rolled back after its last test (each test still rolls back its own
-    changes inside it). Not for modules with `transaction=True` tests."""
+def _for_the_module(django_db_blocker, **options):
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            yield factories.moderation_tree()
+            yield factories.moderation_tree(**options)
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_moderation_tree(django_db_setup, django_db_blocker) -> factories.ModerationTree:
+    """The same, once for a whole module, rolled back after its last test (each test still rolls back its own
+    changes inside it). Not for modules with `transaction=True` tests."""
+    yield from _for_the_module(django_db_blocker)
+
+
+@pytest.fixture(scope="module")
+def module_moderation_queue(django_db_setup, django_db_blocker) -> factories.ModerationTree:
+    """The module's moderated tree with the demo's pending contributions in its queue (factories.pending_contributions)."""
+    yield from _for_the_module(django_db_blocker, pending=True)

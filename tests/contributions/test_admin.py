@@ -9,7 +9,7 @@ from contributions.models import Contribution, Status
 
 from .test_flow import CAFE, TESTIMONY, _submit_and_confirm
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_queue")]
 
 
 def test_maroc_moderator_cannot_see_or_act_on_a_french_contribution(client, submit, confirm, moderators):
@@ -71,14 +71,6 @@ def test_moderators_list_runs_a_constant_number_of_queries(client, moderators, d
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get("/admin/contributions/")
     assert response.status_code == 200
-
-
-def test_demo_moderators_belong_to_their_country_groups():
-    from django.contrib.auth import get_user_model
-
-    User = get_user_model()
-    assert list(User.objects.get(username="moderator").groups.values_list("name", flat=True)) == ["Modérateurs"]
-    assert list(User.objects.get(username="moderateur-maroc").groups.values_list("name", flat=True)) == ["Modérateurs Maroc"]
 
 
 def _queue(client, query="") -> str:

@@ -14,7 +14,7 @@ from contributions.models import Contribution, ContributionEvent, Status
 from .conftest import jpeg_with_gps
 from .test_flow import FORMAT, REPORT, TESTIMONY, _submit_and_confirm
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_queue")]
 
 ROLES = ["administrateur", "moderator", "moderateur-maroc"]
 MENU_ENTRY = '"url": "/admin/contributions/"'  # in the sidebar's JSON
