@@ -13,6 +13,7 @@ from django.db import transaction
 from PIL import Image
 
 from contributions import protection
+from contributions.models import Contribution
 
 from . import factories
 
@@ -123,3 +124,13 @@ def module_moderation_tree(django_db_setup, django_db_blocker) -> factories.Mode
 def module_moderation_queue(django_db_setup, django_db_blocker) -> factories.ModerationTree:
     """The module's moderated tree with the demo's pending contributions in its queue (factories.pending_contributions)."""
     yield from _for_the_module(django_db_blocker, pending=True)
+
+
+@pytest.fixture
+def pending(module_moderation_queue):
+    """The queue's pending contribution sent from this address, as it is now (factories.pending_contributions)."""
+
+    def _pending(email) -> Contribution:
+        return Contribution.objects.get(pk=module_moderation_queue.pending[email].pk)
+
+    return _pending

@@ -64,10 +64,20 @@ def accounts() -> dict:
     return users
 
 
+def _ahead_of_other_trees(tree: factories.SiteTree) -> None:
+    """On a reused database that holds the demo, its homes move behind this tree's: a contribution's parent is
+    looked up by value (the first testimonies index, the first France, in tree order), and must be this tree's."""
+    ours = [home.pk for home in tree.home.values()]
+    root = Page.get_first_root_node()
+    for pk in Page.objects.filter(depth=2).exclude(pk__in=ours).order_by("path").values_list("pk", flat=True):
+        Page.objects.get(pk=pk).move(root, pos="last-child")  # fetched again: each move renumbers the paths
+
+
 def moderation_tree(*, pending: bool = False, **site_tree_options) -> ModerationTree:
     """`site_tree()` moderated as the demo is: France and the national sections (resources, testimonies) by
     "Modérateurs", Morocco by "Modérateurs Maroc", in every language; and the demo's accounts."""
     tree = factories.site_tree(**site_tree_options)
+    _ahead_of_other_trees(tree)
     national = [*tree.countries["FR"].values(), *tree.resources.values(), *tree.testimonies.values()]
     assign_moderation(national, group_name=NATIONAL[0], workflow_name=NATIONAL[1])
     assign_moderation(list(tree.countries["MA"].values()), group_name=MOROCCO[0], workflow_name=MOROCCO[1])
