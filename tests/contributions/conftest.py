@@ -1,4 +1,4 @@
-"""Helpers for driving contributions as a contributor and a moderator would."""
+"""Helpers for driving contributions as a contributor and a moderator would, and the moderated minimal tree they use."""
 import io
 import re
 import time

@@ -11,25 +11,18 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.models import Page
 
+from cafeia_site.management.commands.load_demo import DEMO_ACCOUNTS
 from cafes.models import CafePage
 from contributions import services
 from contributions.choices import ContributionKind, Status
-from contributions.demo import MOROCCO, NATIONAL, PAGE_PERMISSIONS
+from contributions.demo import MOROCCO, NATIONAL, _assign
 from contributions.models import Contribution
 from contributions.tokens import make_token
 from tests import factories
-
-# The demo's accounts (cafeia_site/management/commands/load_demo.py): username → groups, superuser.
-ACCOUNTS = {
-    "administrateur": ([], True),
-    "editor": (["Editors"], False),
-    "moderator": ([NATIONAL[0]], False),
-    "moderateur-maroc": ([MOROCCO[0]], False),
-}
 
 
 @dataclass
@@ -39,22 +32,11 @@ class ModerationTree:
     pending: dict[str, Contribution] = field(default_factory=dict)  # contributor's e-mail → contribution
 
 
-def assign_moderation(pages: list[Page], *, group_name: str, workflow_name: str) -> None:
-    """`workflow_name` moderates under each page, and `group_name` may add, edit and publish there (as the demo)."""
-    group = Group.objects.get(name=group_name)
-    workflow = Workflow.objects.get(name=workflow_name)
-    permissions = Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS)
-    for page in pages:
-        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-        for permission in permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-
-
 def accounts() -> dict:
     """The demo's four accounts, with the demo's passwords (a reused database may already hold them)."""
     User = get_user_model()
     users = {}
-    for username, (group_names, is_superuser) in ACCOUNTS.items():
+    for username, group_names, is_superuser, _purpose in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@cafeia.example"})
         user.is_staff, user.is_superuser = True, is_superuser
         user.set_password(settings.DEMO_PASSWORDS[username])
@@ -79,8 +61,9 @@ def moderation_tree(*, pending: bool = False, **site_tree_options) -> Moderation
     tree = factories.site_tree(**site_tree_options)
     _ahead_of_other_trees(tree)
     national = [*tree.countries["FR"].values(), *tree.resources.values(), *tree.testimonies.values()]
-    assign_moderation(national, group_name=NATIONAL[0], workflow_name=NATIONAL[1])
-    assign_moderation(list(tree.countries["MA"].values()), group_name=MOROCCO[0], workflow_name=MOROCCO[1])
+    # The demo's own assignment (private to contributions/demo.py), so that both are moderated alike.
+    _assign(national, *NATIONAL)
+    _assign(list(tree.countries["MA"].values()), *MOROCCO)
     moderated = ModerationTree(tree=tree, users=accounts())
     if pending:
         moderated.pending = pending_contributions()
