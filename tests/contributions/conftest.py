@@ -1,4 +1,4 @@
-"""Helpers for driving contributions as a contributor and a moderator would."""
+"""Helpers for driving contributions as a contributor and a moderator would, and the moderated minimal tree they use."""
 import io
 import re
 import time
@@ -9,9 +9,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from PIL import Image
 
 from contributions import protection
+from contributions.models import Contribution
+
+from . import factories
 
 LINK = re.compile(r"https?://[^\s]+/(?:confirmer|suivi)/[^\s/]+/")
 
@@ -90,3 +94,43 @@ def act(page, user, action, comment="", capture=None):
 def outbox():
     mail.outbox = []
     return mail.outbox
+
+
+@pytest.fixture
+def moderation_tree(db) -> factories.ModerationTree:
+    """The minimal tree moderated as the demo is, with the demo's accounts (factories.moderation_tree), for this test."""
+    return factories.moderation_tree()
+
+
+def _for_the_module(django_db_blocker, **options):
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield factories.moderation_tree(**options)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_moderation_tree(django_db_setup, django_db_blocker) -> factories.ModerationTree:
+    """The same, once for a whole module, rolled back after its last test (each test still rolls back its own
+    changes inside it). Not for modules with `transaction=True` tests."""
+    yield from _for_the_module(django_db_blocker)
+
+
+@pytest.fixture(scope="module")
+def module_moderation_queue(django_db_setup, django_db_blocker) -> factories.ModerationTree:
+    """The module's moderated tree with the demo's pending contributions in its queue (factories.pending_contributions)."""
+    yield from _for_the_module(django_db_blocker, pending=True)
+
+
+@pytest.fixture
+def pending(module_moderation_queue):
+    """The queue's pending contribution sent from this address, as it is now (factories.pending_contributions)."""
+
+    def _pending(email) -> Contribution:
+        return Contribution.objects.get(pk=module_moderation_queue.pending[email].pk)
+
+    return _pending

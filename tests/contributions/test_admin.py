@@ -9,7 +9,7 @@ from contributions.models import Contribution, Status
 
 from .test_flow import CAFE, TESTIMONY, _submit_and_confirm
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_queue")]
 
 
 def test_maroc_moderator_cannot_see_or_act_on_a_french_contribution(client, submit, confirm, moderators):
@@ -42,16 +42,16 @@ def test_bulk_approve_and_bulk_refuse(client, submit, confirm, moderators, djang
     assert response.status_code == 302
 
 
-def test_moderators_list_runs_a_constant_number_of_queries(client, moderators, django_assert_max_num_queries):
+def test_moderators_list_runs_a_constant_number_of_queries(client, moderators, module_moderation_queue,
+                                                           django_assert_max_num_queries):
     import uuid
 
     from django.utils import timezone
     from wagtail.models import Locale
 
-    from cafes.models import CountryPage
     from contributions.choices import ContributionKind
 
-    france = CountryPage.objects.get(locale__language_code="fr", country_code="FR")
+    france = module_moderation_queue.tree.countries["FR"]["fr"]
     locale = Locale.objects.get(language_code="fr")
 
     def make(n):
@@ -73,23 +73,15 @@ def test_moderators_list_runs_a_constant_number_of_queries(client, moderators, d
     assert response.status_code == 200
 
 
-def test_demo_moderators_belong_to_their_country_groups():
-    from django.contrib.auth import get_user_model
-
-    User = get_user_model()
-    assert list(User.objects.get(username="moderator").groups.values_list("name", flat=True)) == ["Modérateurs"]
-    assert list(User.objects.get(username="moderateur-maroc").groups.values_list("name", flat=True)) == ["Modérateurs Maroc"]
-
-
 def _queue(client, query="") -> str:
     response = client.get(f"/admin/contributions/{query}")
     assert response.status_code == 200, query
     return html.unescape(response.content.decode())
 
 
-def test_the_queue_filters_by_kind_status_country_and_language_and_sorts_by_age(client):
+def test_the_queue_filters_by_kind_status_country_and_language_and_sorts_by_age(client, pending):
     report, testimony, fmt, rabat = (
-        Contribution.objects.get(email=email).title
+        pending(email).title
         for email in ("lectrice@example.org", "temoin@example.org", "format@example.org", "rabat@example.org")
     )
     client.login(username="moderator", password=settings.DEMO_PASSWORDS["moderator"])
@@ -107,8 +99,8 @@ def test_the_queue_filters_by_kind_status_country_and_language_and_sorts_by_age(
     assert rabat in in_arabic and testimony not in in_arabic
 
 
-def test_the_queue_offers_no_way_to_add_edit_or_delete_a_contribution(client):
-    contribution = Contribution.objects.get(email="temoin@example.org")
+def test_the_queue_offers_no_way_to_add_edit_or_delete_a_contribution(client, pending):
+    contribution = pending("temoin@example.org")
     client.login(username="administrateur", password=settings.DEMO_PASSWORDS["administrateur"])
     for url in ["new/", f"edit/{contribution.pk}/", f"delete/{contribution.pk}/", f"copy/{contribution.pk}/"]:
         response = client.get(f"/admin/contributions/{url}", follow=True)

@@ -23,7 +23,7 @@ from contributions.services import contribution_purge
 from .conftest import act, common_fields, jpeg_with_gps, links_in
 from .test_flow import FORMAT, REPORT, TESTIMONY
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 GPS = 0x8825

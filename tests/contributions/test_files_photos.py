@@ -107,8 +107,7 @@ def test_images_decoded_at_full_size_are_refused_above_their_pixel_limit(image_f
     assert f"{side} × {side} pixels, soit {limit},1 mégapixels, pour {limit} au plus" in message
 
 
-@pytest.mark.demo
-def test_the_6300_pixel_png_is_refused_with_a_message_and_nothing_is_recorded(db, submit):
+def test_the_6300_pixel_png_is_refused_with_a_message_and_nothing_is_recorded(site_tree, submit):
     big = SimpleUploadedFile("affiche.png", _png_header_only(6300, 6300), content_type="image/png")
     assert big.size < 200_000
     data = {**common_fields("affiche@example.org"), **TESTIMONY, "photo_1_alt": "Affiche", "photo_1_consent": "on"}
@@ -120,8 +119,7 @@ def test_the_6300_pixel_png_is_refused_with_a_message_and_nothing_is_recorded(db
     assert not Contribution.objects.filter(email="affiche@example.org").exists()
 
 
-@pytest.mark.demo
-def test_the_pixel_limit_message_is_translated(db, submit):
+def test_the_pixel_limit_message_is_translated(site_tree, submit):
     big = SimpleUploadedFile("poster.png", _png_header_only(6300, 6300), content_type="image/png")
     data = {**common_fields("poster@example.org"), **TESTIMONY, "photo_1_alt": "Poster", "photo_1_consent": "on"}
     with translation.override("fr"):  # the request switches to English; the next tests expect French back

@@ -12,7 +12,7 @@ from ressources.models import ResourcePage
 
 from .conftest import act, common_fields, links_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
 
 REPORT = {
     "cafe": "", "cafe_name": "Café IA du quartier Nord", "cafe_city": "Tours", "cafe_region": "Indre-et-Loire",

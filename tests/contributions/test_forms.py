@@ -13,7 +13,7 @@ from contributions.models import Contribution
 from .conftest import common_fields, started_token
 from .test_flow import CAFE, FORMAT, REPORT, TESTIMONY
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
 
 KINDS = {"compte-rendu": REPORT, "format": FORMAT, "temoignage": TESTIMONY, "cafe": CAFE}
 TOO_FAST = "Votre envoi est arrivé très vite"

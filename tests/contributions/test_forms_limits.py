@@ -13,7 +13,7 @@ from .conftest import act, common_fields, links_in
 from .test_flow import TESTIMONY, _submit_and_confirm
 from .test_forms import KINDS, FormValues, assert_everything_kept
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
 
 NBSP = "\xa0"
 # The longest text of each kind, its limit as Django's French format writes it.

@@ -1,4 +1,4 @@
-"""The moderator's page for one contribution, as each demo account reaches it, and the decisions taken from it."""
+"""The moderator's page for one contribution, as each of the demo's accounts reaches it, and the decisions taken from it."""
 import html as html_lib
 import json
 from html.parser import HTMLParser
@@ -14,7 +14,7 @@ from contributions.models import Contribution, ContributionEvent, Status
 from .conftest import jpeg_with_gps
 from .test_flow import FORMAT, REPORT, TESTIMONY, _submit_and_confirm
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_queue")]
 
 ROLES = ["administrateur", "moderator", "moderateur-maroc"]
 MENU_ENTRY = '"url": "/admin/contributions/"'  # in the sidebar's JSON
@@ -24,13 +24,8 @@ def login(client, username):
     assert client.login(username=username, password=settings.DEMO_PASSWORDS[username]), username
 
 
-def demo(email) -> Contribution:
-    """One of the demo's pending contributions (contributions/demo.py)."""
-    return Contribution.objects.get(email=email)
-
-
-def reachable_by(username) -> Contribution:
-    return demo("rabat@example.org") if username == "moderateur-maroc" else demo("temoin@example.org")
+def reachable_by(pending, username) -> Contribution:
+    return pending("rabat@example.org") if username == "moderateur-maroc" else pending("temoin@example.org")
 
 
 def pdf():
@@ -61,9 +56,9 @@ def messages_of(response):
 
 
 @pytest.mark.parametrize("username", ROLES)
-def test_list_and_detail_render_for_every_role_that_reaches_them(client, username):
+def test_list_and_detail_render_for_every_role_that_reaches_them(client, username, pending):
     login(client, username)
-    contribution = reachable_by(username)
+    contribution = reachable_by(pending, username)
     listing = client.get("/admin/contributions/")
     assert listing.status_code == 200
     assert contribution.title in text(listing)
@@ -80,9 +75,9 @@ def test_list_and_detail_render_for_every_role_that_reaches_them(client, usernam
     assert MENU_ENTRY in text(client.get("/admin/"))
 
 
-def test_testimony_data_is_shown_with_the_forms_labels(client):
+def test_testimony_data_is_shown_with_the_forms_labels(client, pending):
     login(client, "moderator")
-    html = text(client.get(f"/admin/contributions/{demo('temoin@example.org').pk}/"))
+    html = text(client.get(f"/admin/contributions/{pending('temoin@example.org').pk}/"))
     assert "Votre nom, tel qu'il sera publié" in html and "Camille Martin" in html
     assert "Votre témoignage" in html and "Animer un café IA m'a appris à écouter" in html
     assert "Votre pays" in html and "France" in html
@@ -159,8 +154,8 @@ def _decide(client, contribution, action, comment=None, capture=None):
         return client.post(f"/admin/contributions/{contribution.pk}/decision/", data, follow=True)
 
 
-def test_approve_from_the_detail_page_publishes_and_says_the_contributor_is_told(client, django_capture_on_commit_callbacks):
-    contribution = demo("temoin@example.org")
+def test_approve_from_the_detail_page_publishes_and_says_the_contributor_is_told(client, django_capture_on_commit_callbacks, pending):
+    contribution = pending("temoin@example.org")
     login(client, "moderator")
     mail.outbox = []
     response = _decide(client, contribution, "approve", capture=django_capture_on_commit_callbacks)
@@ -179,8 +174,8 @@ def test_approve_from_the_detail_page_publishes_and_says_the_contributor_is_told
     assert event.actor.username == "moderator"
 
 
-def test_request_changes_from_the_detail_page_emails_the_comment(client, django_capture_on_commit_callbacks):
-    contribution = demo("format@example.org")
+def test_request_changes_from_the_detail_page_emails_the_comment(client, django_capture_on_commit_callbacks, pending):
+    contribution = pending("format@example.org")
     login(client, "moderator")
     mail.outbox = []
     response = _decide(client, contribution, "reject", "Ajoutez la durée de chaque étape.", capture=django_capture_on_commit_callbacks)
@@ -194,8 +189,8 @@ def test_request_changes_from_the_detail_page_emails_the_comment(client, django_
     assert not Page.objects.get(pk=contribution.page_id).live
 
 
-def test_refuse_from_the_detail_page_emails_the_reason_and_publishes_nothing(client, django_capture_on_commit_callbacks):
-    contribution = demo("rabat@example.org")
+def test_refuse_from_the_detail_page_emails_the_reason_and_publishes_nothing(client, django_capture_on_commit_callbacks, pending):
+    contribution = pending("rabat@example.org")
     login(client, "moderateur-maroc")
     mail.outbox = []
     response = _decide(client, contribution, "refuse", "Ce café a déjà un compte rendu.", capture=django_capture_on_commit_callbacks)
@@ -211,8 +206,8 @@ def test_refuse_from_the_detail_page_emails_the_reason_and_publishes_nothing(cli
 
 @pytest.mark.parametrize("action", ["refuse", "reject"])
 @pytest.mark.parametrize("comment", [None, "", "   \n  "])
-def test_detail_page_refuses_a_decision_without_a_comment(client, django_capture_on_commit_callbacks, action, comment):
-    contribution = demo("orga@example.org")
+def test_detail_page_refuses_a_decision_without_a_comment(client, django_capture_on_commit_callbacks, action, comment, pending):
+    contribution = pending("orga@example.org")
     login(client, "moderator")
     mail.outbox = []
     response = _decide(client, contribution, action, comment, capture=django_capture_on_commit_callbacks)
@@ -229,8 +224,8 @@ def _task_state(contribution):
 
 
 @pytest.mark.parametrize("action", ["refuse", "reject"])
-def test_wagtails_workflow_modal_requires_the_comment_and_says_it_is_emailed(client, action):
-    contribution = demo("orga@example.org")
+def test_wagtails_workflow_modal_requires_the_comment_and_says_it_is_emailed(client, action, pending):
+    contribution = pending("orga@example.org")
     task_state = _task_state(contribution)
     login(client, "moderator")
     url = f"/admin/pages/workflow/action/{contribution.page_id}/{action}/{task_state.pk}/"
@@ -247,8 +242,8 @@ def test_wagtails_workflow_modal_requires_the_comment_and_says_it_is_emailed(cli
 
 
 @pytest.mark.parametrize("extra", ["{}", '{"comment": ""}', "not json"])
-def test_wagtails_editor_refuses_a_refusal_posted_without_a_reason(client, extra):
-    contribution = demo("orga@example.org")
+def test_wagtails_editor_refuses_a_refusal_posted_without_a_reason(client, extra, pending):
+    contribution = pending("orga@example.org")
     login(client, "moderator")
     response = client.post(f"/admin/pages/{contribution.page_id}/edit/", {
         "action-workflow-action": "true", "workflow-action-name": "refuse", "workflow-action-extra-data": extra,
@@ -260,8 +255,8 @@ def test_wagtails_editor_refuses_a_refusal_posted_without_a_reason(client, extra
     assert Page.objects.get(pk=contribution.page_id).specific.current_workflow_state.status == "in_progress"
 
 
-def test_refusing_through_wagtails_workflow_view_lands_on_the_contribution(client, django_capture_on_commit_callbacks):
-    contribution = demo("lectrice@example.org")
+def test_refusing_through_wagtails_workflow_view_lands_on_the_contribution(client, django_capture_on_commit_callbacks, pending):
+    contribution = pending("lectrice@example.org")
     task_state = _task_state(contribution)
     login(client, "moderator")
     mail.outbox = []
@@ -287,8 +282,8 @@ def test_bulk_messages_say_the_contributors_are_told(client, submit, confirm, dj
     assert {m.to[0] for m in mail.outbox if "Hors sujet." in m.body} == {"bulk-a@example.org", "bulk-b@example.org"}
 
 
-def test_an_unconfirmed_contribution_shows_without_decisions(client):
-    contribution = demo("pending@example.org")
+def test_an_unconfirmed_contribution_shows_without_decisions(client, pending):
+    contribution = pending("pending@example.org")
     login(client, "moderator")
     html = text(client.get(f"/admin/contributions/{contribution.pk}/"))
     assert "l'e-mail n'est pas confirmé" in html
@@ -343,8 +338,8 @@ def editor_form(client, page_id) -> dict:
     return data
 
 
-def test_approving_in_wagtails_editor_publishes_and_lands_on_the_contribution(client, django_capture_on_commit_callbacks):
-    contribution = demo("temoin@example.org")
+def test_approving_in_wagtails_editor_publishes_and_lands_on_the_contribution(client, django_capture_on_commit_callbacks, pending):
+    contribution = pending("temoin@example.org")
     login(client, "moderator")
     data = editor_form(client, contribution.page_id)
     assert "person_name" in data
@@ -360,8 +355,8 @@ def test_approving_in_wagtails_editor_publishes_and_lands_on_the_contribution(cl
     assert "Contribution approuvée et publiée ; un e-mail prévient Camille Martin (t…@example.org), avec le lien de la page." in shown
 
 
-def test_refusing_in_wagtails_editor_with_a_reason_emails_it(client, django_capture_on_commit_callbacks):
-    contribution = demo("temoin@example.org")  # a page without StreamField: its form posts without JavaScript
+def test_refusing_in_wagtails_editor_with_a_reason_emails_it(client, django_capture_on_commit_callbacks, pending):
+    contribution = pending("temoin@example.org")  # a page without StreamField: its form posts without JavaScript
     login(client, "moderator")
     data = editor_form(client, contribution.page_id)
     data.update({"action-workflow-action": ["true"], "workflow-action-name": ["refuse"],
@@ -376,8 +371,8 @@ def test_refusing_in_wagtails_editor_with_a_reason_emails_it(client, django_capt
 
 
 @pytest.mark.parametrize("action", ["action-cancel-workflow", "action-restart-workflow"])
-def test_a_contributions_moderation_cannot_be_dropped_without_telling_the_contributor(client, action):
-    contribution = demo("temoin@example.org")
+def test_a_contributions_moderation_cannot_be_dropped_without_telling_the_contributor(client, action, pending):
+    contribution = pending("temoin@example.org")
     login(client, "moderator")
     data = {**editor_form(client, contribution.page_id), action: ["true"]}
     response = client.post(f"/admin/pages/{contribution.page_id}/edit/", data, follow=True)

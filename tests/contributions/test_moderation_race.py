@@ -4,8 +4,9 @@ Runs on the suite's database (SQLite by default, PostgreSQL with DATABASE_URL). 
 on their own connections, as two workers would; the test's own connection never touches the database while they
 run, and what they wrote is read and deleted by a third connection afterwards.
 
-Not `django_db(transaction=True)`: a transactional test empties every table when it ends, and every other test of
-the session reads the demo loaded once at its start.
+On the demo: the two requests see only what is committed, and the demo is the one tree committed for the session
+(a tree built in the test's transaction is invisible to them). Not `django_db(transaction=True)`: a transactional
+test empties every table when it ends, the demo the later tests read included.
 """
 import threading
 import uuid

@@ -4,7 +4,6 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from wagtail.models import Page
 
-from cafes.models import CountryPage
 from contributions.models import Contribution, Status
 from contributions.selectors import contributions_visible_to
 from home import models as lettre_models
@@ -14,7 +13,7 @@ from .conftest import common_fields, jpeg_with_gps, links_in
 from .test_flow import CAFE, FORMAT, REPORT, TESTIMONY, _submit_and_confirm
 from .test_moderation import editor_form, get_refused, login, refused, text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
 
 MOROCCAN = [
     ("temoignage", {**TESTIMONY, "country_code": "MA"}, "fr", lettre_models.TestimonyIndexPage),
@@ -141,12 +140,13 @@ def test_a_resubmission_that_changes_the_country_changes_the_moderators(client, 
     assert Page.objects.get(pk=contribution.page_id).live
 
 
-def test_a_cafe_moved_to_another_country_moves_its_draft_and_its_moderators(client, submit, confirm, django_capture_on_commit_callbacks):
+def test_a_cafe_moved_to_another_country_moves_its_draft_and_its_moderators(client, submit, confirm, module_moderation_tree,
+                                                                            django_capture_on_commit_callbacks):
     contribution = _submit_and_confirm(submit, confirm, "cafe", {**CAFE, "title": "Café voyageur"}, email="cafe-move@example.org")
     edited = {**CAFE, "title": "Café voyageur", "city": "Ifrane", "postcode": "53000", "country": "MA"}
     contribution = _request_changes_and_resubmit(client, contribution, edited, django_capture_on_commit_callbacks)
     page = Page.objects.get(pk=contribution.page_id).specific
-    assert page.get_parent().specific == CountryPage.objects.get(locale__language_code="fr", country_code="MA")
+    assert page.get_parent().specific == module_moderation_tree.tree.countries["MA"]["fr"]
     assert contribution.country_code == "MA" and workflow_name(contribution) == "Contributions Maroc"
     login(client, "moderateur-maroc")
     with django_capture_on_commit_callbacks(execute=True):

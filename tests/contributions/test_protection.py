@@ -16,7 +16,7 @@ from contributions.tokens import make_token
 from .conftest import common_fields, jpeg_with_gps, started_token
 from .test_flow import TESTIMONY
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
 
 
 def test_double_submit_creates_one_contribution(submit):

@@ -5,7 +5,7 @@ from django.core import mail
 from .conftest import common_fields
 from .test_flow import TESTIMONY
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_moderation_tree")]
 
 
 @pytest.mark.parametrize(
