@@ -7,7 +7,6 @@ import pytest
 from icalendar import Calendar
 
 from cafes.models import CafePage
-
 from cafes.selectors import upcoming_q
 
 from .factories import country, make_cafe, make_weekly_cafe, organisation
