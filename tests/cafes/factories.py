@@ -4,8 +4,9 @@ import itertools
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site, Workflow, WorkflowPage
 
 from cafes.models import Audience, CafePage, CountryPage, Organisation
 from tests.factories import OrganisationFactory
@@ -64,3 +65,15 @@ def make_weekly_cafe(parent: CountryPage | None = None, *, weekday: int, at: dt.
 
 def organisation(**fields) -> Organisation:
     return OrganisationFactory(**fields)
+
+
+def moderated_by(pages, *, group: str, workflow: str) -> None:
+    """What the demo sets up for moderation: `workflow` (made by a migration) on `pages`, editable by `group`."""
+    flow = Workflow.objects.get(name=workflow)
+    moderators = Group.objects.get(name=group)
+    permissions = Permission.objects.filter(content_type__app_label="wagtailcore",
+                                            codename__in=["add_page", "change_page", "publish_page"])
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": flow})
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(group=moderators, page=page, permission=permission)
