@@ -142,7 +142,7 @@ def test_france_page_has_no_moroccan_news_or_organisers(client):
 
 def test_country_page_links_its_synthesis(client):
     html = get(client, "/ar/cafes/maroc/")
-    maroc = CountryPage.objects.get(locale__language_code="ar", country_code="MA")
+    maroc = country("MA", "ar")
     synthesis = SynthesisPage.objects.live().child_of(maroc).get()
     assert f'href="{synthesis.url}"' in html
 
