@@ -1,17 +1,28 @@
-"""Building cafés for tests: straight into the tree, live, without revisions (fast)."""
+"""Building cafés for tests: straight into the tree of the test's Site (its own or the demo's), live, without revisions."""
 import datetime as dt
 import itertools
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from wagtail.models import GroupPagePermission, Page, Site, Workflow, WorkflowPage
 
 from cafes.models import Audience, CafePage, CountryPage, Organisation
+from tests.factories import OrganisationFactory
 
 _counter = itertools.count(1)
 
 
+def home(language="fr") -> Page:
+    """The home page of the default Site in `language`: the test's own tree when it built one."""
+    root = Site.objects.get(is_default_site=True).root_page
+    return Page.objects.get(translation_key=root.translation_key, locale__language_code=language)
+
+
 def country(code="FR", language="fr") -> CountryPage:
-    return CountryPage.objects.get(country_code=code, locale__language_code=language)
+    """The country page under the Site's home, never one of another tree (a reused database may hold the demo)."""
+    return CountryPage.objects.descendant_of(home(language)).get(country_code=code)
 
 
 def make_cafe(parent: CountryPage | None = None, *, days=10, hours=18, audiences=(), tags=(), **fields) -> CafePage:
@@ -40,5 +51,29 @@ def make_cafe(parent: CountryPage | None = None, *, days=10, hours=18, audiences
     return cafe
 
 
-def organisation(slug="loir-et-cher-tech") -> Organisation:
-    return Organisation.objects.get(slug=slug, locale__language_code="fr")
+def make_weekly_cafe(parent: CountryPage | None = None, *, weekday: int, at: dt.time, minutes=90, weeks=12,
+                     **fields) -> CafePage:
+    """A café held every `weekday` (0 = Monday) at `at` in its country's zone, from this week for `weeks` weeks."""
+    parent = parent or country("FR")
+    zone = ZoneInfo(parent.time_zone)
+    today = timezone.now().astimezone(zone).date()
+    first = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+    start = dt.datetime.combine(first, at, tzinfo=zone)
+    return make_cafe(parent, start=start, end=start + dt.timedelta(minutes=minutes), recurrence_weekday=weekday,
+                     recurrence_until=first + dt.timedelta(weeks=weeks), **fields)
+
+
+def organisation(**fields) -> Organisation:
+    return OrganisationFactory(**fields)
+
+
+def moderated_by(pages, *, group: str, workflow: str) -> None:
+    """What the demo sets up for moderation: `workflow` (made by a migration) on `pages`, editable by `group`."""
+    flow = Workflow.objects.get(name=workflow)
+    moderators = Group.objects.get(name=group)
+    permissions = Permission.objects.filter(content_type__app_label="wagtailcore",
+                                            codename__in=["add_page", "change_page", "publish_page"])
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": flow})
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(group=moderators, page=page, permission=permission)

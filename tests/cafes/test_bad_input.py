@@ -1,7 +1,7 @@
 """Bad query strings never break a page: the value is ignored and a visible message says so."""
 import pytest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from wagtail.models import Locale
 
-from cafes.models import CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
+from cafes.models import CafePage, CafeReportPage, CountryPage, Organisation
 from cafes.spreadsheet import FORMULA_STARTS, safe_cell
 from ressources.choices import ResourceKind
-from ressources.models import ResourceIndexPage, ResourcePage
+from ressources.models import ResourcePage
 
 from .factories import make_cafe
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 # One per dangerous first character (OWASP): = + - @ TAB CR.
 HOSTILE = {
@@ -85,10 +85,9 @@ def test_cafes_csv_of_a_private_venue_still_neutralises_what_it_shows(client):
 
 
 @pytest.fixture
-def hostile_synthesis():
+def hostile_synthesis(module_site_tree):
     """A country of its own whose capital, regions, themes and format titles are all hostile."""
-    fr = Locale.objects.get(language_code="fr")
-    index = CafeIndexPage.objects.get(locale=fr)
+    index = module_site_tree.cafes["fr"]
     country = CountryPage(title="Formulie", slug="formulie", country_code="QF", capital="-Capitale+1")
     index.add_child(instance=country)
     country.save_revision().publish()
@@ -97,7 +96,7 @@ def hostile_synthesis():
                     end=held.replace(hour=20))
     country.add_child(instance=cafe)
     cafe.save_revision().publish()
-    resources = ResourceIndexPage.objects.get(locale=fr)
+    resources = module_site_tree.resources["fr"]
     format_page = ResourcePage(title="+FORMAT()", slug="format-hostile", kind=ResourceKind.FORMAT, summary="…")
     resources.add_child(instance=format_page)
     format_page.save_revision().publish()

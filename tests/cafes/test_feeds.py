@@ -1,15 +1,31 @@
 """Open-data feeds, parsed back: GeoJSON with json, iCalendar with icalendar, CSV with csv."""
 import csv
+import datetime as dt
 import io
 
 import pytest
 from icalendar import Calendar
 
 from cafes.models import CafePage
+from cafes.selectors import upcoming_q
 
-from .factories import country, make_cafe
+from .factories import country, make_cafe, make_weekly_cafe, organisation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree", "cafes")]
+
+
+@pytest.fixture
+def cafes():
+    """Upcoming cafés in France and Morocco, in French and Arabic, one over, and two weekly sessions."""
+    cnnum = organisation(name="Conseil national du numérique", slug="cnnum-essai")
+    for language in ("fr", "ar"):
+        make_cafe(country("FR", language), title=f"Café IA à Blois ({language})", city="Blois")
+        make_cafe(country("MA", language), title=f"Café IA à Rabat ({language})", city="Rabat", mode="hybride")
+    make_cafe(country("MA"), title="Café IA à Fès", city="Fès", organiser=cnnum)
+    make_cafe(days=-20, title="Café IA passé")
+    make_weekly_cafe(weekday=2, at=dt.time(10, 0), title="Cafés ressources")
+    make_weekly_cafe(weekday=3, at=dt.time(13, 30), title="Cafés animations", organiser=cnnum)
+    return cnnum
 
 
 def test_geojson_is_a_feature_collection_of_upcoming_cafes(client):
@@ -55,16 +71,15 @@ def test_ics_has_every_upcoming_cafe_and_rrules_for_weekly_sessions(client):
     assert (start.hour, start.minute, str(start.tzinfo)) == (13, 30, "Europe/Paris")
     assert weekly["Cafés animations"]["DTEND"].dt.hour == 15
     assert list(cal.walk("VTIMEZONE"))
-    assert len(events) == CafePage.objects.live().filter(locale__language_code="fr").filter(
-        __import__("cafes.selectors", fromlist=["upcoming_q"]).upcoming_q()).count()
+    assert len(events) == CafePage.objects.live().filter(locale__language_code="fr").filter(upcoming_q()).count()
 
 
-def test_ics_per_country_and_per_organiser(client):
+def test_ics_per_country_and_per_organiser(client, cafes):
     morocco = Calendar.from_ical(client.get("/data/cafes.ics?country=MA").content)
     locations = [str(e.get("LOCATION", "")) for e in morocco.walk("VEVENT")]
     assert locations and all(loc.endswith("MA") for loc in locations)
-    cnnum = Calendar.from_ical(client.get("/data/cafes.ics?organiser=cnnum").content)
-    assert all("Conseil national du numérique" in str(e["ORGANIZER"].params["CN"]) for e in cnnum.walk("VEVENT"))
+    cnnum = Calendar.from_ical(client.get(f"/data/cafes.ics?organiser={cafes.slug}").content)
+    assert cnnum.walk("VEVENT") and all("Conseil national du numérique" in str(e["ORGANIZER"].params["CN"]) for e in cnnum.walk("VEVENT"))
     assert "Cafés animations" in {str(e["SUMMARY"]) for e in cnnum.walk("VEVENT")}
 
 
@@ -94,7 +109,5 @@ def test_csv_has_a_header_and_one_row_per_cafe(client):
 def test_geojson_times_are_those_of_the_cafe(client):
     cafe = make_cafe(days=20, title="Café à l'heure")
     feature = next(f for f in client.get("/data/cafes.geojson").json()["features"] if f["id"] == cafe.pk)
-    import datetime as dt
-
     assert dt.datetime.fromisoformat(feature["properties"]["start"]) == cafe.start
     assert dt.datetime.fromisoformat(feature["properties"]["end"]) == cafe.end

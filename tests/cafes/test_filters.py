@@ -1,6 +1,7 @@
 """The café list and its filters: each alone, combined, and the map following them."""
 import datetime as dt
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -8,9 +9,31 @@ from django.utils import timezone
 from cafes import selectors
 from cafes.models import CafePage
 
-from .factories import country, make_cafe, organisation
+from .factories import country, make_cafe, make_weekly_cafe, organisation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
+
+# Towns along the Loire, farther ones, and Morocco's: (title, country, postcode, city, latitude, longitude).
+TOWNS = [
+    ("Café IA à Blois", "FR", "41000", "Blois", "47.586000", "1.335000"),
+    ("Café IA à Orléans", "FR", "45000", "Orléans", "47.902000", "1.909000"),
+    ("Café IA à Lyon", "FR", "69001", "Lyon", "45.764000", "4.835000"),
+    ("Café IA à Marseille", "FR", "13001", "Marseille", "43.296000", "5.370000"),
+    ("Café IA à Lille", "FR", "59000", "Lille", "50.629000", "3.057000"),
+    ("Café IA à Strasbourg", "FR", "67000", "Strasbourg", "48.573000", "7.752000"),
+    ("Café IA à Brest", "FR", "29200", "Brest", "48.390000", "-4.486000"),
+    ("Café IA à Rabat", "MA", "10000", "Rabat", "34.020000", "-6.840000"),
+    ("Café IA à Fès", "MA", "30000", "Fès", "34.033000", "-5.000000"),
+    ("Café IA à Ifrane", "MA", "53000", "Ifrane", "33.533000", "-5.110000"),
+]
+
+
+@pytest.fixture
+def towns() -> dict[str, CafePage]:
+    """One upcoming café, on site, in each town of TOWNS, by city."""
+    return {city: make_cafe(country(code), title=title, postcode=postcode, city=city, region="",
+                            latitude=Decimal(lat), longitude=Decimal(lng), days=3 + i)
+            for i, (title, code, postcode, city, lat, lng) in enumerate(TOWNS)}
 
 
 def titles(client, query: str) -> list[str]:
@@ -28,7 +51,9 @@ def all_titles(client, query: str) -> set[str]:
         page += 1
 
 
-def test_default_list_shows_only_upcoming_cafes_soonest_first(client):
+def test_default_list_shows_only_upcoming_cafes_soonest_first(client, towns):
+    make_cafe(days=-5, title="Café déjà passé")
+    make_weekly_cafe(weekday=3, at=dt.time(13, 30), title="Cafés animations")
     now = timezone.now()
     expected = list(selectors.cafes_filtered(locale="fr")[:20])
     assert expected and all(c.next_session is not None for c in expected)
@@ -36,6 +61,7 @@ def test_default_list_shows_only_upcoming_cafes_soonest_first(client):
     assert starts == sorted(starts)
     assert all(c.end >= now for c in expected if not c.is_recurring)
     assert titles(client, "")[0] in {c.title.replace("'", "&#x27;") for c in expected}
+    assert "Café déjà passé" not in all_titles(client, "")
 
 
 def test_past_filter_shows_only_cafes_that_are_over(client):
@@ -45,7 +71,9 @@ def test_past_filter_shows_only_cafes_that_are_over(client):
     assert past.title in found and future.title not in found
 
 
-def test_country_filter(client):
+def test_country_filter(client, towns):
+    for i in range(3):
+        make_cafe(country("MA"), title=f"Autre café marocain {i}")
     morocco = make_cafe(country("MA"), title="Café marocain de test")
     france = make_cafe(title="Café français de test")
     found = all_titles(client, "country=MA")
@@ -76,10 +104,10 @@ def test_audience_filter_uses_the_audience_table(client):
 
 
 def test_organiser_filter(client):
-    org = organisation("emmaus-connect")
+    org = organisation(name="Emmaüs Connect", slug="emmaus-connect-essai")
     hit = make_cafe(title="Café Emmaüs de test", organiser=org)
     miss = make_cafe(title="Café sans structure")
-    found = all_titles(client, "organiser=emmaus-connect")
+    found = all_titles(client, f"organiser={org.slug}")
     assert hit.title in found and miss.title not in found
 
 
@@ -108,16 +136,16 @@ def test_free_text_searches_title_city_and_organiser(client):
 
 
 def test_filters_combine(client):
-    org = organisation("bibliotheque-lyon")
+    org = organisation(name="Bibliothèque municipale de Lyon", slug="bibliotheque-lyon-essai")
     hit = make_cafe(title="Le bon café", city="Lyon", region="Rhône", mode="hybride", organiser=org, audiences=["familles"], tags=["jeux"])
     make_cafe(title="Mauvais format", city="Lyon", region="Rhône", mode="sur-place", organiser=org, audiences=["familles"], tags=["jeux"])
     make_cafe(title="Mauvais public", city="Lyon", region="Rhône", mode="hybride", organiser=org, audiences=["seniors"], tags=["jeux"])
     make_cafe(country("MA"), title="Mauvais pays", city="Lyon", region="Rhône", mode="hybride", organiser=org, audiences=["familles"], tags=["jeux"])
-    query = "country=FR&region=rhône&city=lyon&mode=hybride&audience=familles&organiser=bibliotheque-lyon&tag=jeux&q=bon"
+    query = f"country=FR&region=rhône&city=lyon&mode=hybride&audience=familles&organiser={org.slug}&tag=jeux&q=bon"
     assert all_titles(client, query) == {hit.title}
 
 
-def test_near_a_postcode_lists_the_nearest_cafes_first(client):
+def test_near_a_postcode_lists_the_nearest_cafes_first(client, towns):
     titles_near = titles(client, "near=41000")
     assert titles_near and "Blois" in titles_near[0]
     html = client.get("/fr/cafes/?near=41000").content.decode()
@@ -125,12 +153,13 @@ def test_near_a_postcode_lists_the_nearest_cafes_first(client):
     assert "Orléans" in " ".join(titles_near[:6])  # the next département along the Loire
 
 
-def test_near_a_town_name_and_its_departement(client):
+def test_near_a_town_name_and_its_departement(client, towns):
     assert "Rabat" in titles(client, "near=rabat")[0]
     assert "Lyon" in titles(client, "near=69100")[0]  # unknown postcode: its département
 
 
-def test_map_follows_the_filters(client):
+def test_map_follows_the_filters(client, towns):
+    make_cafe(country("MA"), title="Café IA en ligne depuis Rabat", mode="en-ligne")
     html = client.get("/fr/cafes/?country=MA&mode=sur-place").content.decode()
     url = re.search(r'data-geojson="([^"]+)"', html).group(1).replace("&amp;", "&")
     assert "country=MA" in url and "mode=sur-place" in url
@@ -149,13 +178,13 @@ def test_pagination_keeps_the_filters(client):
     assert len(titles(client, "region=Pagination&page=2")) == 5
 
 
-def test_country_page_lists_only_its_cafes(client):
+def test_country_page_lists_only_its_cafes(client, towns):
     html = client.get("/fr/cafes/maroc/").content.decode()
     assert "Rabat" in html and "Blois" not in html
     assert "country=MA" in html  # the map and feeds of the country
 
 
-def test_selectors_upcoming_and_count_held():
+def test_selectors_upcoming_and_count_held(towns):
     upcoming = list(selectors.cafes_upcoming(locale="fr", country="MA", limit=3))
     assert 0 < len(upcoming) <= 3
     assert all(c.next_session is not None for c in upcoming)

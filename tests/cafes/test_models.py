@@ -11,7 +11,7 @@ from cafes.models import CafePage
 
 from .factories import make_cafe
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 
 def errors_of(cafe) -> dict:

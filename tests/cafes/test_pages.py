@@ -1,5 +1,6 @@
 """Café pages, reports, agenda and the directory, as readers see them in each language."""
 import datetime as dt
+import itertools
 import json
 import re
 
@@ -8,35 +9,46 @@ from django.template import Context, Template
 from django.utils import timezone
 from django.utils.translation import override
 
-from cafes.models import Animator, CafeIndexPage, CafePage, CafeReportPage, CountryPage
+from cafes.models import CafeIndexPage, CafePage, CafeReportPage, CountryPage
+from cafes.models.reports import ReportProposal, ReportQuestion
 from home.models import HomePage
+from tests.factories import AnimatorFactory, locale
 
-from .factories import country, make_cafe, organisation
+from .factories import country, home, make_cafe, make_weekly_cafe, organisation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+_counter = itertools.count(1)
 
-
-def test_demo_tree_has_index_countries_and_forty_cafes_in_three_languages():
-    index = CafeIndexPage.objects.get(locale__language_code="fr")
-    assert index.slug == "cafes"
-    assert {c.slug: c.country_code for c in CountryPage.objects.filter(locale__language_code="fr")} == {"france": "FR", "maroc": "MA"}
-    assert {c.capital for c in CountryPage.objects.filter(locale__language_code="fr")} == {"Paris", "Rabat"}
-    assert CafePage.objects.live().filter(locale__language_code="fr").count() >= 40
-    for code in ("ar", "en"):
-        assert CafeIndexPage.objects.live().filter(locale__language_code=code).exists()
-        assert CafePage.objects.live().filter(locale__language_code=code).count() >= 8
-    now = timezone.now()
-    fr = CafePage.objects.live().filter(locale__language_code="fr")
-    assert fr.filter(end__lt=now, recurrence_weekday__isnull=True).count() >= 10
-    assert fr.filter(start__gt=now).count() >= 10
-    assert set(fr.exclude(recurrence_weekday=None).values_list("recurrence_weekday", flat=True)) == {2, 3}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 
-def test_cafe_page_shows_everything(client):
-    cafe = CafePage.objects.get(locale__language_code="fr", slug="lyon-2")
+@pytest.fixture
+def lyon():
+    """A café of the Lyon library, with a listed animator, step-free access and no price."""
+    library = organisation(name="Bibliothèque municipale de Lyon", slug="bibliotheque-lyon-essai")
+    helene = AnimatorFactory(name="Hélène Garnier", slug="helene-garnier-essai", organisation=library)
+    cafe = make_cafe(title="Café IA à Lyon", city="Lyon", organiser=library, step_free=True, price="",
+                     summary="Parlons d'IA à la bibliothèque.")
+    cafe.animators.add(helene)
+    cafe.save()
+    return cafe
+
+
+def make_report(parent, *, questions=(), proposals=(), **fields) -> CafeReportPage:
+    n = next(_counter)
+    values = {"title": f"Compte rendu d'essai {n}", "slug": f"compte-rendu-essai-{n}", "date": dt.date(2025, 3, 4),
+              "summary": "Ce qui s'est passé.", **fields}
+    report = CafeReportPage(**values)
+    report.questions = [ReportQuestion(text=text) for text in questions]
+    report.proposals = [ReportProposal(text=text) for text in proposals]
+    parent.add_child(instance=report)
+    return report
+
+
+def test_cafe_page_shows_everything(client, lyon):
+    cafe = lyon
     html = client.get(cafe.url).content.decode()
     assert "Bibliothèque municipale de Lyon" in html
-    assert "Hélène Garnier" in html and 'href="/fr/cafes/animateurs/helene-garnier/"' in html
+    assert "Hélène Garnier" in html and 'href="/fr/cafes/animateurs/helene-garnier-essai/"' in html
     assert "Accès de plain-pied" in html
     assert "Gratuit" in html
     assert f'href="/data/cafes/{cafe.pk}.ics"' in html
@@ -56,43 +68,53 @@ def test_json_ld_cannot_be_broken_out_of(client):
 
 
 def test_unlisted_animators_never_appear(client):
-    hidden = Animator.objects.get(slug="thomas-petit", locale__language_code="fr")
-    cafe = make_cafe(organiser=organisation("inria-bordeaux"))
-    cafe.animators.add(hidden)
+    inria = organisation(name="Inria Bordeaux", slug="inria-bordeaux-essai")
+    listed = AnimatorFactory(name="Léa Martin", slug="lea-martin-essai", organisation=inria)
+    hidden = AnimatorFactory(name="Thomas Petit", slug="thomas-petit-essai", organisation=inria, listed=False)
+    cafe = make_cafe(organiser=inria)
+    cafe.animators.add(listed, hidden)
     cafe.save()
-    assert "Thomas Petit" not in client.get(cafe.url).content.decode()
-    assert "Thomas Petit" not in client.get("/fr/cafes/structures/inria-bordeaux/").content.decode()
-    assert client.get("/fr/cafes/animateurs/thomas-petit/").status_code == 404
+    html = client.get(cafe.url).content.decode()
+    assert "Léa Martin" in html and "Thomas Petit" not in html  # the listed one shows: the page does list animators
+    structure = client.get(f"/fr/cafes/structures/{inria.slug}/").content.decode()
+    assert "Léa Martin" in structure and "Thomas Petit" not in structure
+    assert client.get("/fr/cafes/animateurs/lea-martin-essai/").status_code == 200
+    assert client.get("/fr/cafes/animateurs/thomas-petit-essai/").status_code == 404
 
 
 def test_weekly_session_shows_its_rule_and_next_date(client):
-    html = client.get("/fr/cafes/france/cafes-animations/").content.decode()
+    weekly = make_weekly_cafe(weekday=3, at=dt.time(13, 30), minutes=90, title="Cafés animations", slug="cafes-animations")
+    assert weekly.url == "/fr/cafes/france/cafes-animations/"
+    html = client.get(weekly.url).content.decode()
     assert "Chaque jeudi, 13:30–15:00" in html and "prochaine séance le jeudi" in html
 
 
 def test_cafe_page_lists_its_live_reports(client):
-    cafe = CafePage.objects.get(locale__language_code="fr", slug="blois-1")
+    cafe = make_cafe(title="Café IA à Blois", city="Blois")
+    report = make_report(cafe, title="Premier café IA à Blois")
     html = client.get(cafe.url).content.decode()
-    report = CafeReportPage.objects.get(locale__language_code="fr", slug="premier-cafe-ia-a-blois")
     assert f'href="{report.url}"' in html
     report.unpublish()
     assert f'href="{report.url}"' not in client.get(cafe.url).content.decode()
 
 
 def test_report_page_shows_questions_proposals_and_credit(client):
-    report = CafeReportPage.objects.get(locale__language_code="fr", slug="premier-cafe-ia-a-blois")
+    cafe = make_cafe(title="Café IA à Blois", city="Blois")
+    report = make_report(cafe, participants=35, author_credit="L'équipe d'animation",
+                         questions=["Qui est responsable quand une IA se trompe ?", "Une IA peut-elle mentir ?"],
+                         proposals=["Organiser un café dans chaque médiathèque du département.", "Un atelier par mois."])
     html = client.get(report.url).content.decode()
     assert "Qui est responsable quand une IA se trompe ?" in html
     assert "Organiser un café dans chaque médiathèque du département." in html
     assert "35 participants" in html
     assert "L&#x27;équipe d&#x27;animation" in html
     assert report.questions.count() == 2 and report.proposals.count() == 2
-    unknown = CafeReportPage.objects.get(locale__language_code="fr", slug__startswith="orleans")
+    unknown = make_report(make_cafe(title="Café IA à Orléans", city="Orléans"), participants=None)
     assert "Nombre de participants non connu" in client.get(unknown.url).content.decode()
 
 
 def test_report_for_an_unlisted_cafe_shows_its_name_and_town(client):
-    report = CafeReportPage.objects.get(locale__language_code="fr", slug__startswith="meknes")
+    report = make_report(country("MA"), cafe_name="Café IA de la maison des jeunes", cafe_city="Meknès")
     assert report.get_parent().specific_class is CountryPage
     html = client.get(report.url).content.decode()
     assert "Café IA de la maison des jeunes" in html and "Meknès" in html
@@ -118,6 +140,7 @@ def test_report_under_a_country_needs_a_cafe_name():
 
 
 def test_agenda_lists_the_month_with_weekly_sessions_expanded(client):
+    make_weekly_cafe(weekday=3, at=dt.time(13, 30), title="Cafés animations")
     html = client.get("/fr/cafes/agenda/").content.decode()
     assert html.count("Cafés animations") >= 3  # every Thursday left in the month... or at least several
     next_month = (timezone.localdate().replace(day=1) + dt.timedelta(days=32)).strftime("%Y-%m")
@@ -128,27 +151,42 @@ def test_agenda_lists_the_month_with_weekly_sessions_expanded(client):
 
 
 def test_organisation_directory_and_page(client):
+    tech = organisation(name="Loir-et-Cher Tech", slug="loir-et-cher-tech-essai")
+    AnimatorFactory(name="Claire Moreau", organisation=tech)
+    make_cafe(title="Café IA à Blois", city="Blois", organiser=tech)
     html = client.get("/fr/cafes/structures/").content.decode()
-    assert 'href="/fr/cafes/structures/loir-et-cher-tech/"' in html
-    page = client.get("/fr/cafes/structures/loir-et-cher-tech/").content.decode()
+    assert 'href="/fr/cafes/structures/loir-et-cher-tech-essai/"' in html
+    page = client.get("/fr/cafes/structures/loir-et-cher-tech-essai/").content.decode()
     assert "Café IA à Blois" in page and "Claire Moreau" in page
-    assert "/data/cafes.ics?lang=fr&amp;organiser=loir-et-cher-tech" in page
+    assert "/data/cafes.ics?lang=fr&amp;organiser=loir-et-cher-tech-essai" in page
 
 
 def test_organisation_page_in_arabic_uses_its_translation(client):
-    html = client.get("/ar/cafes/structures/universite-al-akhawayn/").content.decode()
+    university = organisation(name="Université Al Akhawayn", slug="universite-al-akhawayn-essai")
+    translated = university.copy_for_translation(locale("ar"))
+    translated.name = "جامعة الأخوين"
+    translated.save()
+    html = client.get(f"/ar/cafes/structures/{university.slug}/").content.decode()
     assert "جامعة الأخوين" in html
     assert 'lang="ar" dir="rtl"' in html
 
 
 def test_animator_page_lists_their_cafes(client):
-    html = client.get("/fr/cafes/animateurs/youssef-amrani/").content.decode()
+    university = organisation(name="Université Al Akhawayn", slug="universite-al-akhawayn-essai")
+    youssef = AnimatorFactory(name="Youssef Amrani", slug="youssef-amrani-essai", organisation=university)
+    cafe = make_cafe(country("MA"), title="Café IA à Rabat", city="Rabat", organiser=university)
+    cafe.animators.add(youssef)
+    cafe.save()
+    html = client.get("/fr/cafes/animateurs/youssef-amrani-essai/").content.decode()
     assert "Café IA à Rabat" in html and "Université Al Akhawayn" in html
 
 
 def test_translated_pages_render_in_arabic_and_english(client):
     for code in ("ar", "en"):
-        for page in CafePage.objects.live().filter(locale__language_code=code)[:5]:
+        for parent in (country("FR", code), country("MA", code)):
+            make_cafe(parent)
+    for code in ("ar", "en"):
+        for page in CafePage.objects.live().descendant_of(home(code))[:5]:
             response = client.get(page.url)
             assert response.status_code == 200
             assert f'<html lang="{code}"' in response.content.decode()
@@ -157,6 +195,8 @@ def test_translated_pages_render_in_arabic_and_english(client):
 
 
 def test_upcoming_cafes_tag_renders_the_next_cafes(rf):
+    for days in (3, 4, 5):
+        make_cafe(days=days)
     with override("fr"):
         html = Template("{% load cafes_upcoming %}{% upcoming_cafes 2 title='Bientôt' %}").render(
             Context({"request": rf.get("/fr/")})

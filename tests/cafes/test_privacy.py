@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from .factories import make_cafe
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 EXACT_LAT, EXACT_LNG = Decimal("47.123456"), Decimal("1.987654")
 

@@ -6,21 +6,23 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from wagtail.models import Locale
+from django.utils import timezone
 
 from cafes import synthesis
-from cafes.models import Audience, CafeIndexPage, CafePage, CafeReportPage, CountryPage, SynthesisPage
+from cafes.models import Audience, CafePage, CafeReportPage, CountryPage, SynthesisPage
 from cafes.models.reports import ReportProposal, ReportQuestion
+from cafes.selectors import cafe_count_held
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+from .factories import country, make_cafe
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 PARIS = ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
-def zland(django_capture_on_commit_callbacks):
-    """A country of its own ("ZZ", capital Zedville), so the demo's content does not blur the counts."""
-    fr = Locale.objects.get(language_code="fr")
-    index = CafeIndexPage.objects.get(locale=fr)
+def zland(module_site_tree):
+    """A country of its own ("ZZ", capital Zedville), so that the other cafés of the tree do not blur the counts."""
+    index = module_site_tree.cafes["fr"]
     country = CountryPage(title="Zédie", slug="zedie", country_code="ZZ", capital="Zedville")
     index.add_child(instance=country)
     country.save_revision().publish()
@@ -133,19 +135,25 @@ def test_synthesis_query_count_is_bounded(client, zland, django_assert_max_num_q
         client.get(page.url)  # warm: figures from the cache
 
 
-def test_home_synthesis_exports_and_csv_agree_on_the_cafes_held_this_year(client):
-    from django.utils import timezone
-
-    from cafes.selectors import cafe_count_held
-
+def test_home_synthesis_exports_and_csv_agree_on_the_cafes_held_this_year(client, module_site_tree):
+    home = module_site_tree.home["fr"]
+    home.body = [("upcoming_cafes", {"title": "Prochains cafés IA", "count": 3})]  # where the home shows the figure
+    home.save()
+    now = timezone.now()
     year = synthesis.current_year()
+    # Held this year, between its first day and now: two in France, one in Morocco; a cancelled one does not count.
+    first_day = datetime(year, 1, 1, tzinfo=now.tzinfo)
+    for i, parent in enumerate((country("FR"), country("FR"), country("MA"), country("FR"))):
+        start = first_day + (now - first_day) * (i + 1) / 6
+        make_cafe(parent, start=start, end=start + (now - start) / 2,
+                  status=CafePage.Status.CANCELLED if i == 3 else CafePage.Status.SCHEDULED)
     synthesis.invalidate()
     held = synthesis.figures_for(year=year).cafes_held
     assert held > 0
     assert cafe_count_held(locale="fr", year=year) == held
     assert f"<strong>{held}</strong>" in client.get("/fr/").content.decode()
     assert json.loads(client.get("/data/synthese.json", {"year": year}).content)["cafes_held"] == held
-    now = timezone.now().isoformat()
+    now = now.isoformat()
     rows = list(csv.DictReader(io.StringIO(client.get("/data/cafes.csv", {"when": "all"}).content.decode().lstrip("\ufeff"))))
     from_csv = [r for r in rows if r["start"].startswith(str(year)) and r["start"] < now and r["status"] != "annule"]
     assert len(from_csv) == held

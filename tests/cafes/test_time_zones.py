@@ -16,9 +16,9 @@ from cafes import vtimezone
 from cafes.models import CafePage
 from tests.contributions.conftest import act, common_fields, links_in
 
-from .factories import country, make_cafe
+from .factories import country, make_cafe, moderated_by
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 CASABLANCA = ZoneInfo("Africa/Casablanca")
 PARIS = ZoneInfo("Europe/Paris")
@@ -126,6 +126,7 @@ def _vtimezone_offset(cal, tzid, local):
 
 
 def test_a_cafe_declared_for_morocco_at_1800_happens_at_1800_in_casablanca(client, django_capture_on_commit_callbacks):
+    moderated_by([country("MA", code) for code in ("fr", "ar", "en")], group="Modérateurs Maroc", workflow="Contributions Maroc")
     mail.outbox = []
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/fr/contribuer/cafe/", {**common_fields("medina@example.org"), **MOROCCAN_FORM})
