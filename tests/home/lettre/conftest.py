@@ -1,17 +1,17 @@
-"""Builders for lettre tests: articles and subscribers made with the ORM, on top of the demo."""
+"""Builders for lettre tests: articles and subscribers made with the ORM, on the module's minimal tree."""
 import itertools
 import json
 
 import pytest
 
-from home.models import ArticleIndexPage, ArticlePage, Subscriber
+from home.models import ArticlePage, Subscriber
 
 _counter = itertools.count(1)
 
 
 @pytest.fixture
-def lettre_fr():
-    return ArticleIndexPage.objects.get(locale__language_code="fr")
+def lettre_fr(module_site_tree):
+    return module_site_tree.lettre["fr"]
 
 
 @pytest.fixture
