@@ -60,7 +60,7 @@ def make_resource(*, index=None, themes=(), tags=(), **fields) -> ResourcePage:
     index = index or resource_index()
     n = next(_counter)
     fields.setdefault("title", f"Ressource d'essai {n}")
-    fields.setdefault("slug", f"ressource-essai-{n}")
+    fields.setdefault("slug", f"ressource-test-{n}")  # the shared factory has "ressource-essai-"
     fields.setdefault("summary", "Un résumé de test.")
     page = ResourcePage(**fields)
     page.themes = [ResourceTheme(theme=code) for code in themes]
