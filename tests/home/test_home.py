@@ -7,18 +7,18 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from home.models import StandardPage
-from tests.factories import ArticlePageFactory, CafePageFactory, StandardPageFactory, site_tree
+from tests.factories import ArticlePageFactory, CafePageFactory, StandardPageFactory
 
 from .factories import about_with_principles, home_with_featured_blocks, make_testimony
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def tree(db):
-    tree = site_tree()
-    about_with_principles(tree)
-    return tree
+@pytest.fixture(scope="module")
+def tree(module_site_tree, django_db_blocker):
+    with django_db_blocker.unblock():
+        about_with_principles(module_site_tree)
+    return module_site_tree
 
 
 def test_home_shows_hero_menu_and_footer(client, tree):

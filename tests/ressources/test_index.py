@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
@@ -15,13 +16,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")
 URL = "/fr/ressources/"
 
 
-@pytest.fixture
-def library(settings, tmp_path):
-    """The recipe (fr, ar, en) and a debate that needs screens, beside the tree's own resource."""
-    settings.MEDIA_ROOT = tmp_path
-    recipe()
-    make_resource(title="Vrai ou faux ? Un débat sur les deepfakes", kind="format", with_screens="with",
-                  summary="On regarde des vidéos truquées par des deepfakes, puis on en débat.")
+@pytest.fixture(scope="module")
+def library(module_site_tree, django_db_blocker, tmp_path_factory):
+    """The recipe (fr, ar, en) and a debate that needs screens, beside the tree's own resource (for the module)."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        recipe()
+        make_resource(title="Vrai ou faux ? Un débat sur les deepfakes", kind="format", with_screens="with",
+                      summary="On regarde des vidéos truquées par des deepfakes, puis on en débat.")
 
 
 def titles(client, query: str) -> set[str]:
