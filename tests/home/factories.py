@@ -54,10 +54,9 @@ def home_with_featured_blocks(tree: SiteTree, testimony: TestimonyPage | None = 
 
 def make_testimony(tree: SiteTree, *, languages=("fr",), **fields) -> dict[str, TestimonyPage]:
     """A testimony under the tree's index, with translations: `fields` for fr, `<code>_<field>` for the others."""
-    own = {k: v for k, v in fields.items() if k[:3] not in {f"{c}_" for c in languages}}
+    others = [code for code in languages if code != "fr"]
+    own = {k: v for k, v in fields.items() if k[:3] not in {f"{code}_" for code in others}}
     pages = {"fr": TestimonyPageFactory(parent=tree.testimonies["fr"], **own)}
-    for code in languages:
-        if code != "fr":
-            prefix = f"{code}_"
-            pages[code] = translate_page(pages["fr"], code, **{k[3:]: v for k, v in fields.items() if k.startswith(prefix)})
+    for code in others:
+        pages[code] = translate_page(pages["fr"], code, **{k[3:]: v for k, v in fields.items() if k.startswith(f"{code}_")})
     return pages
