@@ -10,9 +10,12 @@ from decimal import Decimal
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
+from cafeia_site.management.commands.load_demo import DEMO_ACCOUNTS
 from cafeia_site.models import FooterContent, SiteSettings
 from cafes.models import Animator, Audience, CafeIndexPage, CafePage, CountryPage, Organisation
 from home.models import ArticleIndexPage, ArticlePage, HomePage, StandardPage, TestimonyIndexPage
@@ -271,3 +274,14 @@ def site_tree(*, languages=LANGUAGES, sections: bool = True, cafe_fields: dict |
 def site_settings(site: Site, **fields) -> SiteSettings:
     row, _ = SiteSettings.objects.update_or_create(site=site, defaults=fields)
     return row
+
+
+def demo_account(username: str):
+    """One of the demo's staff accounts ("administrateur", "editor", "moderator", "moderateur-maroc"), with the
+    same groups and rights as `load_demo` gives it (the groups come from migrations)."""
+    groups, is_superuser = next((g, su) for name, g, su, _ in DEMO_ACCOUNTS if name == username)
+    user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": f"{username}@cafeia.example"})
+    user.is_staff, user.is_superuser = True, is_superuser
+    user.save()
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user

@@ -1,18 +1,58 @@
-"""Builders for resource pages: one at a time through Wagtail, or hundreds at once in bulk."""
+"""Builders for resource pages: one at a time through Wagtail, hundreds at once in bulk, or the recipe of a café."""
 import itertools
+import json
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db.models import F
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
 
-from ressources.models import ResourceIndexPage, ResourcePage, ResourcePageTag, ResourceTheme
+from ressources.demo import DEMO_PDF
+from ressources.models import ResourceDocument, ResourceIndexPage, ResourcePage, ResourcePageTag, ResourceTheme
+from tests.factories import locale, translate_page
 
 _counter = itertools.count(1)
 
+RECIPE_STEPS = {
+    "fr": [("Accueillir", 15, "Un café, un prénom, une question simple."), ("Échanger", 45, "Par tables de quatre.")],
+    "ar": [("الاستقبال", 15, "قهوة واسم وسؤال بسيط."), ("التبادل", 45, "على طاولات من أربعة.")],
+    "en": [("Welcoming", 15, "A coffee, a first name, a simple question."), ("Sharing", 45, "At tables of four.")],
+}
+RECIPE_TITLES = {
+    "fr": "La recette infaillible pour organiser un café IA",
+    "ar": "الوصفة المضمونة لتنظيم مقهى الذكاء الاصطناعي",
+    "en": "The foolproof recipe for running a café IA",
+}
+
 
 def resource_index(language_code: str = "fr") -> ResourceIndexPage:
-    return ResourceIndexPage.objects.get(locale__language_code=language_code)
+    """The library of the default Site (the test's own tree, or the demo's) in that language."""
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    return ResourceIndexPage.objects.child_of(home.get_translation(locale(language_code))).get()
+
+
+def _steps(code: str) -> str:
+    return json.dumps([{"type": "step", "value": {"title": t, "duration": m, "text": x}} for t, m, x in RECIPE_STEPS[code]])
+
+
+def recipe() -> ResourcePage:
+    """"La recette infaillible" as the demo has it: facts, steps, a themed link, a PDF to print; in fr, ar and en."""
+    document = get_document_model()(title="Fiche recette d'essai")
+    document.file.save("fiche-recette-essai.pdf", ContentFile(DEMO_PDF), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    page = make_resource(
+        title=RECIPE_TITLES["fr"], slug="la-recette-infaillible", kind="format", group_min=8, group_max=40,
+        duration_minutes=120, with_screens="without", steps=_steps("fr"), themes=["daily-life", "democracy"],
+        tags=["organiser"],
+    )
+    page.documents = [ResourceDocument(document=document, title="Fiche recette à imprimer")]
+    page.save_revision().publish()
+    for code in ("ar", "en"):
+        translate_page(page, code, title=RECIPE_TITLES[code], steps=_steps(code))
+    return page
 
 
 def make_resource(*, index=None, themes=(), tags=(), **fields) -> ResourcePage:
@@ -20,7 +60,7 @@ def make_resource(*, index=None, themes=(), tags=(), **fields) -> ResourcePage:
     index = index or resource_index()
     n = next(_counter)
     fields.setdefault("title", f"Ressource d'essai {n}")
-    fields.setdefault("slug", f"ressource-essai-{n}")
+    fields.setdefault("slug", f"ressource-test-{n}")  # the shared factory has "ressource-essai-"
     fields.setdefault("summary", "Un résumé de test.")
     page = ResourcePage(**fields)
     page.themes = [ResourceTheme(theme=code) for code in themes]

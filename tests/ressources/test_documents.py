@@ -14,7 +14,7 @@ from wagtail.documents.forms import get_document_form
 from cafeia_site.uploads import MAX_UPLOAD_SIZE, check_upload
 from ressources.forms import ResourceDocumentForm
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 Document = get_document_model()
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

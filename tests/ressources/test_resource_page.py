@@ -6,11 +6,17 @@ from django.utils.html import escape
 from ressources.licences import LICENCES, attribution, get_licence
 from ressources.models import ResourcePage
 
-from .factories import make_resource, resource_index
+from .factories import make_resource, recipe, resource_index
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 RECIPE = "/fr/ressources/la-recette-infaillible/"
+
+
+@pytest.fixture
+def the_recipe(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return recipe()
 
 
 @pytest.mark.parametrize("code", list(LICENCES))
@@ -49,7 +55,7 @@ def test_attribution_line_for_rights_reserved_and_author_terms():
     assert attribution(page).endswith("selon les conditions de l'auteur")
 
 
-def test_attribution_is_in_the_readers_language(client):
+def test_attribution_is_in_the_readers_language(client, the_recipe):
     html = client.get("/en/ressources/la-recette-infaillible/").content.decode()
     assert "under CC BY-NC 4.0 (https://creativecommons.org/licenses/by-nc/4.0/)" in html
 
@@ -59,7 +65,7 @@ def test_new_resources_default_to_cc_by_nc():
     assert get_licence("unknown").code == "cc-by-nc-4.0"
 
 
-def test_resource_page_shows_facts_steps_and_documents(client):
+def test_resource_page_shows_facts_steps_and_documents(client, the_recipe):
     html = client.get(RECIPE).content.decode()
     assert "de 8 à 40" in html  # participants
     assert "120 min" in html
@@ -70,21 +76,21 @@ def test_resource_page_shows_facts_steps_and_documents(client):
     assert 'href="/fr/ressources/?theme=democracy"' in html
 
 
-def test_arabic_resource_page_is_translated_and_right_to_left(client):
+def test_arabic_resource_page_is_translated_and_right_to_left(client, the_recipe):
     html = client.get("/ar/ressources/la-recette-infaillible/").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "الوصفة المضمونة لتنظيم مقهى الذكاء الاصطناعي" in html
     assert "الاستقبال" in html  # a translated step
 
 
-def test_resource_page_links_its_print_stylesheet_for_paper(client):
+def test_resource_page_links_its_print_stylesheet_for_paper(client, the_recipe):
     html = client.get(RECIPE).content.decode()
     assert 'href="/static/ressources/print.css" media="print"' in html
     assert f'href="{RECIPE}imprimer/"' in html
 
 
 @pytest.mark.parametrize("url", [RECIPE + "imprimer/", RECIPE + "?print=1", "/ar/ressources/la-recette-infaillible/imprimer/"])
-def test_printable_view_has_the_format_without_the_site_chrome(client, url):
+def test_printable_view_has_the_format_without_the_site_chrome(client, the_recipe, url):
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -114,20 +120,19 @@ def test_a_minimum_above_its_maximum_is_refused():
     assert {"group_max", "age_max"} <= set(error.value.message_dict)
 
 
-def test_resource_page_query_count_is_small(client, django_assert_max_num_queries):
+def test_resource_page_query_count_is_small(client, the_recipe, django_assert_max_num_queries):
     client.get(RECIPE)
     with django_assert_max_num_queries(25):
         client.get(RECIPE)
 
 
-def test_editors_can_open_the_admin_forms_of_both_page_types(client):
+def test_editors_can_open_the_admin_forms_of_both_page_types(client, the_recipe):
     from django.contrib.auth import get_user_model
 
     admin = get_user_model().objects.create_superuser("root-ressources", "root@example.org", "x")
     client.force_login(admin)
     index = resource_index()
-    recipe = ResourcePage.objects.get(locale__language_code="fr", slug="la-recette-infaillible")
-    assert client.get(f"/admin/pages/{recipe.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{the_recipe.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/add/ressources/resourcepage/{index.pk}/").status_code == 200
 

@@ -1,11 +1,36 @@
 """The lettre's pages: every section renders, the index filters and searches, related articles, home blocks."""
+import datetime as dt
+
 import pytest
 from django.utils.html import escape
 
 from home.lettre import testimonies
-from home.models import ArticleIndexPage, ArticlePage
+from home.lettre.selectors import articles_related
+from home.models import ArticlePage
+from tests.factories import ImageFactory, translate_page
+from tests.home.factories import home_with_featured_blocks, make_testimony
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def image(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return ImageFactory()
+
+
+@pytest.fixture
+def lettre(edition, make_article):
+    """The edition n° 3 (fr, ar, en) and news beside it, tagged and dated as the filters need."""
+    translate_page(edition, "en", title="Cafés IA all over France")
+    ArticlePage.objects.filter(pk=edition.pk).update(date=dt.date(2025, 3, 10))
+    make_article(title="Faire ensemble : un objet pour incarner Café IA", tags=["objet-essai"],
+                 date=dt.date(2025, 2, 1), issue_number=2)
+    make_article(title="Construire Café IA ensemble", date=dt.date(2024, 11, 5), issue_number=1)
+    kit = make_article(title="Le kit d'animation mis à jour", date=dt.date(2025, 4, 1),
+                       body=[{"type": "text", "value": "<p>Des fiches revues.</p>"}])
+    translate_page(kit, "ar", title="تحديث عُدّة التنشيط")
+    return edition
 
 
 EVERY_BLOCK = [
@@ -26,10 +51,7 @@ EVERY_BLOCK = [
 ]
 
 
-def test_every_section_type_renders_on_the_article_page(client, make_article):
-    from wagtail.images import get_image_model
-
-    image = get_image_model().objects.first()
+def test_every_section_type_renders_on_the_article_page(client, make_article, image):
     blocks = [dict(b) for b in EVERY_BLOCK]
     blocks[6] = {"type": "image", "value": {"image": {"image": image.pk, "alt_text": "Un dessin", "decorative": False},
                                             "caption": "Une légende", "credit": "Une autrice"}}
@@ -78,22 +100,32 @@ def test_article_without_image_and_with_empty_sections_renders(client, make_arti
     assert "<img" not in html.split('id="main"')[1].split("</main>")[0]
 
 
-def test_regard_links_to_the_testimony_in_the_readers_language(client):
+def test_regard_links_to_the_testimony_in_the_readers_language(client, module_site_tree, make_article):
+    camille = make_testimony(module_site_tree, languages=("fr", "en"), title="Camille Perrin", slug="camille-perrin")
+    regard = {"type": "regard", "value": {"person": "Camille Perrin", "role": "médiatrice", "photo": None,
+                                          "quote": "", "text": "<p>Son regard.</p>", "testimony": camille["fr"].pk}}
+    article = make_article(slug="lettre-1-construire-ensemble", body=[regard])
+    translate_page(article, "en", title="Building Café IA together")
     html = client.get("/en/lettre/lettre-1-construire-ensemble/").content.decode()
     assert 'href="/en/temoignages/camille-perrin/"' in html
 
 
-def test_index_lists_editions_and_news_in_each_language(client):
+def test_index_lists_editions_and_news_in_each_language(client, lettre):
     for code, title in [("fr", "Des cafés IA partout en France"), ("ar", "مقاهي الذكاء الاصطناعي في كل أنحاء فرنسا"),
                         ("en", "Cafés IA all over France")]:
         html = client.get(f"/{code}/lettre/").content.decode()
         assert escape(title) in html, code
+    assert escape("Le kit d'animation mis à jour") in client.get("/fr/lettre/").content.decode()  # a news item
+
+
+@pytest.mark.demo  # the demo's own content
+def test_demo_has_three_editions_and_news():
     assert ArticlePage.objects.filter(locale__language_code="fr", issue_number__isnull=False).count() == 3
     assert ArticlePage.objects.filter(locale__language_code="fr", issue_number__isnull=True).count() >= 3
 
 
-def test_index_filters_by_tag_and_year(client):
-    html = client.get("/fr/lettre/?tag=faire-ensemble").content.decode()
+def test_index_filters_by_tag_and_year(client, lettre):
+    html = client.get("/fr/lettre/?tag=objet-essai").content.decode()
     assert "Faire ensemble : un objet pour incarner Café IA" in html
     assert "Des cafés IA partout en France" not in html
     html = client.get("/fr/lettre/?year=2024").content.decode()
@@ -105,7 +137,7 @@ def test_index_filters_by_tag_and_year(client):
     "?tag=inexistant", "?year=2025-13-45", "?year=1850", "?page=-1", "?page=999999", "?page=abc",
     "?tag=<script>alert(1)</script>", "?q=" + "x" * 500,
 ])
-def test_bad_filters_are_ignored_with_a_visible_message(client, query):
+def test_bad_filters_are_ignored_with_a_visible_message(client, lettre, query):
     response = client.get("/fr/lettre/" + query)
     assert response.status_code == 200
     html = response.content.decode()
@@ -115,7 +147,7 @@ def test_bad_filters_are_ignored_with_a_visible_message(client, query):
         assert "Des cafés IA partout en France" in html  # the filter was ignored, everything is listed
 
 
-def test_search_within_the_lettre(client):
+def test_search_within_the_lettre(client, lettre):
     html = client.get("/fr/lettre/?q=Grenoble").content.decode()
     assert "Des cafés IA partout en France" in html
     assert "Le kit d&#x27;animation mis à jour" not in html
@@ -132,12 +164,13 @@ def test_index_is_paginated(client, make_article):
 def test_related_articles_share_tags_and_cost_constant_queries(client, make_article, django_assert_max_num_queries):
     article = make_article(tags=["rare-mot"])
     make_article(tags=["rare-mot"], title="Voisin 1")
+    make_article(tags=["rare-mot"], title="Voisin 2")
     client.get(article.url)
     with django_assert_max_num_queries(30) as few:
         html = client.get(article.url).content.decode()
         count = len(few)
     assert "Voisin 1" in html
-    for i in range(6):
+    for i in range(4):  # 2 neighbours, then 3 × 2
         make_article(tags=["rare-mot"], title=f"Voisin plus {i}")
     client.get(article.url)
     with django_assert_max_num_queries(count):
@@ -145,18 +178,23 @@ def test_related_articles_share_tags_and_cost_constant_queries(client, make_arti
 
 
 def test_index_query_count_does_not_grow_with_articles(client, make_article, django_assert_max_num_queries):
+    for i in range(3):
+        make_article(tags=[f"mot-{i}"])
     client.get("/fr/lettre/")
     with django_assert_max_num_queries(40) as before:
         client.get("/fr/lettre/")
         count = len(before)
-    for i in range(5):
+    for i in range(3, 9):  # 3 articles, then 3 × 3
         make_article(tags=[f"mot-{i}"])
     client.get("/fr/lettre/")
     with django_assert_max_num_queries(count):
         client.get("/fr/lettre/")
 
 
-def test_home_features_latest_articles_and_a_testimony(client):
+def test_home_features_latest_articles_and_a_testimony(client, module_site_tree, lettre):
+    camille = make_testimony(module_site_tree, languages=("fr", "ar"), title="Camille Perrin",
+                             ar_title="كاميل بيران", ar_person_name="كاميل بيران")
+    home_with_featured_blocks(module_site_tree, camille["fr"])
     html = client.get("/fr/").content.decode()
     assert "Le kit d&#x27;animation mis à jour" in html
     assert "Camille Perrin" in html
@@ -165,15 +203,17 @@ def test_home_features_latest_articles_and_a_testimony(client):
     assert "كاميل بيران" in html
 
 
-def test_testimonies_index_and_page(client):
+def test_testimonies_index_and_page(client, module_site_tree):
+    for name in ("Camille Perrin", "Youssef Alaoui", "Léa Fontaine"):
+        make_testimony(module_site_tree, languages=("fr", "ar"), title=name, slug=name.lower().replace(" ", "-").replace("é", "e"))
     html = client.get("/fr/temoignages/").content.decode()
     for name in ("Camille Perrin", "Youssef Alaoui", "Léa Fontaine"):
         assert name in html
     assert client.get("/ar/temoignages/camille-perrin/").status_code == 200
 
 
-def test_a_testimony_needs_only_what_a_public_form_collects():
-    index = testimonies.TestimonyPage.objects.filter(locale__language_code="fr").first().get_parent()
+def test_a_testimony_needs_only_what_a_public_form_collects(module_site_tree):
+    index = module_site_tree.testimonies["fr"]
     page = testimonies.TestimonyPage(title="Nour", slug="nour", person_name="Nour", role="participante", body="Mon histoire.", live=False)
     index.add_child(instance=page)
     page.full_clean()
@@ -181,17 +221,13 @@ def test_a_testimony_needs_only_what_a_public_form_collects():
     assert required == {"person_name", "role", "body"}
 
 
-def test_lettre_index_is_a_child_of_home_with_its_slug():
-    index = ArticleIndexPage.objects.get(locale__language_code="fr")
+def test_lettre_index_is_a_child_of_home_with_its_slug(lettre_fr):
+    index = lettre_fr
+    assert index.get_parent().specific_class.__name__ == "HomePage"
     assert index.slug == "lettre" and index.url == "/fr/lettre/"
 
 
-def test_related_articles_are_chosen_in_one_query_plus_their_images(make_article, django_assert_num_queries):
-    from wagtail.images import get_image_model
-
-    from home.lettre.selectors import articles_related
-
-    image = get_image_model().objects.first()
+def test_related_articles_are_chosen_in_one_query_plus_their_images(make_article, image, django_assert_num_queries):
     article = make_article(tags=["partage", "commun"])
     for i in range(5):
         make_article(tags=["partage"] if i % 2 else ["partage", "commun"], title=f"Lien {i}", hero_image=image)

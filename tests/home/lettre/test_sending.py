@@ -9,12 +9,7 @@ from home.models import ArticlePage, Delivery, EditionSend, Subscriber
 
 from .mail_backends import FailOnKthMessage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
-
-
-@pytest.fixture
-def edition():
-    return ArticlePage.objects.get(locale__language_code="fr", slug="lettre-3-partout-en-france")
+pytestmark = pytest.mark.django_db
 
 
 def _send(edition, capture, user=None):
@@ -99,8 +94,8 @@ def test_message_has_html_text_and_one_click_unsubscribe(edition, make_subscribe
     assert 'src="http://testserver/media/' in html and "<iframe" not in html
 
 
-def test_arabic_edition_goes_to_arabic_subscribers_in_arabic(make_subscriber, django_capture_on_commit_callbacks):
-    edition_ar = ArticlePage.objects.get(locale__language_code="ar", slug="lettre-3-partout-en-france")
+def test_arabic_edition_goes_to_arabic_subscribers_in_arabic(edition, make_subscriber, django_capture_on_commit_callbacks):
+    edition_ar = ArticlePage.objects.get(translation_key=edition.translation_key, locale__language_code="ar")
     make_subscriber(language="fr")
     arabic = make_subscriber(language="ar")
     _send(edition_ar, django_capture_on_commit_callbacks)

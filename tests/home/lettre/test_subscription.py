@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from home.lettre.services import CONSENT_VERSION
 from home.models import Subscriber
+from tests.factories import demo_account
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
 FORM = {"email": "Lea@Example.org", "language": "ar", "consent": "on", "website": ""}
 
@@ -165,9 +166,9 @@ def test_subscribers_are_listed_in_the_admin(client, make_subscriber, django_use
 @pytest.mark.parametrize(("role", "sees_them"), [
     ("administrateur", True), ("editor", False), ("moderator", False), ("moderateur-maroc", False),
 ])
-def test_the_subscribers_list_renders_only_for_the_administrators(client, make_subscriber, django_user_model, role, sees_them):
+def test_the_subscribers_list_renders_only_for_the_administrators(client, make_subscriber, role, sees_them):
     make_subscriber("liste@example.org")
-    client.force_login(django_user_model.objects.get(username=role))
+    client.force_login(demo_account(role))
     response = client.get("/admin/lettre/abonnes/")
     menu = client.get("/admin/").content.decode()
     if sees_them:
