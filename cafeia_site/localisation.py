@@ -3,7 +3,12 @@ this language, and which way this language's text runs."""
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
+
+# Said of a text shown in another language than the reader's ("(en français)").
+IN_LANGUAGE = {"fr": _("en français"), "ar": _("en arabe"), "en": _("en anglais")}
 
 
 def text_direction(language_code: str | None) -> str:
@@ -38,3 +43,56 @@ def best_translation(obj, *, language: str):
     versions = type(obj).objects.filter(translation_key=obj.translation_key).select_related("locale")
     picked = best_translations(versions, language=language)
     return picked[0] if picked else obj
+
+
+def content_language(page) -> str:
+    """The language a page's text is written in: for an alias (Wagtail's copy of a page kept in step with
+    it, in a language it has no translation in yet) the language of its original, else its own.
+    Lists select `alias_of__locale` so this costs no query."""
+    source = page.alias_of if page.alias_of_id else page
+    return source.locale.language_code
+
+
+def alias_into_every_language(page) -> list:
+    """Makes a live page readable in every language: in each locale holding no version of it (translation
+    or alias), a Wagtail alias of it, created with its missing parents; Wagtail keeps aliases in step
+    (published, unpublished) with their original, and wagtail-localize turns one into a translation when
+    an editor translates it. Returns the aliases made."""
+    from wagtail.models import Locale, Page
+
+    if page.alias_of_id or not page.live or page.depth <= 1:
+        return []
+    present = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
+    made = []
+    for locale in Locale.objects.exclude(pk__in=present).order_by("pk"):
+        made.append(page.copy_for_translation(locale, copy_parents=True, alias=True))
+    return made
+
+
+def alias_every_page() -> int:
+    """`alias_into_every_language` for every live original page, parents first (the demo loader, the
+    `sync_languages` command after an import). Returns the number of aliases made."""
+    from wagtail.models import Locale, Page
+
+    locales = Locale.objects.count()
+    versions = Page.objects.filter(depth__gt=1).values("translation_key").annotate(n=Count("pk")).filter(n__lt=locales)
+    incomplete = Page.objects.filter(
+        depth__gt=1, live=True, alias_of__isnull=True, translation_key__in=versions.values("translation_key"))
+    made = 0
+    seen = set()
+    # The default language's version is the one copied when there are several originals.
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    for page in incomplete.select_related("locale").order_by("depth", "path"):
+        if page.translation_key in seen:
+            continue
+        page = _preferred_original(page, default_language)
+        seen.add(page.translation_key)
+        made += len(alias_into_every_language(page.specific))
+    return made
+
+
+def _preferred_original(page, default_language: str):
+    if page.locale.language_code == default_language:
+        return page
+    same = type(page).objects.filter(translation_key=page.translation_key, live=True, alias_of__isnull=True)
+    return same.filter(locale__language_code=default_language).first() or page
