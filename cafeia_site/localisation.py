@@ -48,9 +48,28 @@ def best_translation(obj, *, language: str):
 def content_language(page) -> str:
     """The language a page's text is written in: for an alias (Wagtail's copy of a page kept in step with
     it, in a language it has no translation in yet) the language of its original, else its own.
-    Lists select `alias_of__locale` so this costs no query."""
+    Lists select `alias_of` so this costs no query."""
     source = page.alias_of if page.alias_of_id else page
-    return source.locale.language_code
+    return language_of_locale(source.locale_id)
+
+
+_LANGUAGE_BY_LOCALE: dict[int, str] = {}
+
+
+def language_of_locale(locale_id: int) -> str:
+    """A locale's language code without a query per page (locales are few and hardly ever change;
+    `forget_locales` runs when one is saved)."""
+    code = _LANGUAGE_BY_LOCALE.get(locale_id)
+    if code is None:
+        from wagtail.models import Locale
+
+        _LANGUAGE_BY_LOCALE.update(Locale.objects.values_list("pk", "language_code"))
+        code = _LANGUAGE_BY_LOCALE.get(locale_id, "")
+    return code
+
+
+def forget_locales(**_kwargs) -> None:
+    _LANGUAGE_BY_LOCALE.clear()
 
 
 def alias_into_every_language(page) -> list:
@@ -96,3 +115,31 @@ def _preferred_original(page, default_language: str):
         return page
     same = type(page).objects.filter(translation_key=page.translation_key, live=True, alias_of__isnull=True)
     return same.filter(locale__language_code=default_language).first() or page
+
+
+def page_in_another_language(request) -> str | None:
+    """For an address `/<language>/<path>/` that leads nowhere: the URL of the same page in `language` when
+    `<path>` is a live page's address in another language (slugs are translated), else None."""
+    from django.http import Http404
+    from wagtail.models import Locale, Site
+
+    parts = request.path.strip("/").split("/")
+    site = Site.find_for_request(request)
+    if len(parts) < 2 or parts[0] not in dict(settings.LANGUAGES) or site is None:
+        return None
+    wanted = Locale.objects.filter(language_code=parts[0]).first()
+    homes = site.root_page.get_translations(inclusive=True).live().exclude(locale=wanted).specific()
+    for home in homes:
+        try:
+            found = home.route(request, parts[1:])
+        except Http404:
+            continue
+        page, route_args = found[0], found[1]
+        if not page.live or route_args:  # a routable page's sub-route: its own view says what it has
+            continue
+        target = page.get_translation_or_none(wanted) if wanted else None
+        target = target if target is not None and target.live else None
+        url = (target or page).get_url(request)
+        if url and url != request.path:
+            return url
+    return None

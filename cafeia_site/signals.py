@@ -15,7 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from . import chrome, page_cache
-from .localisation import alias_into_every_language
+from .localisation import alias_into_every_language, forget_locales
 
 # Besides snippets, what editors change in the admin and pages show.
 _SHOWN_BY_PAGES = (Page, AbstractImage, AbstractDocument, BaseSiteSetting, BaseGenericSetting, Redirect, Site, Locale)
@@ -50,6 +50,8 @@ def _aliases_go_with_their_page(sender, instance, **_kwargs) -> None:
 def connect() -> None:
     page_published.connect(_published_everywhere, dispatch_uid="published_everywhere")
     pre_delete.connect(_aliases_go_with_their_page, dispatch_uid="aliases_go_with_their_page")
+    for signal in (post_save, post_delete):
+        signal.connect(forget_locales, sender=Locale, dispatch_uid=f"forget_locales:{id(signal)}")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"content_changed:{id(signal)}")
     post_save.connect(_instance_changed, dispatch_uid="content_changed:post_save")

@@ -35,7 +35,7 @@ def _alternates(context) -> list[dict]:
     page = context.get("page")
     links = []
     if isinstance(page, Page) and page.pk:
-        translations = page.get_translations(inclusive=True).live().select_related("locale", "alias_of__locale")
+        translations = page.get_translations(inclusive=True).live().select_related("locale", "alias_of")
         by_code = {p.locale.language_code: p for p in translations}
         original = page.alias_of if page.alias_of_id else page
         remainder = _remainder(request, page.get_url(request) or "")
