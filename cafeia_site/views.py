@@ -6,9 +6,9 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from .localisation import page_in_another_language
 from .middleware import DATABASE_ERRORS, database_unavailable_response, render_standalone
 from .pagination import paginate
-from .localisation import page_in_another_language
 from .selectors import search_pages
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")

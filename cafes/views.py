@@ -11,8 +11,8 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale
 
