@@ -61,7 +61,7 @@ def cafes_base(*, locale) -> QuerySet[models.CafePage]:
 
 def with_cards(queryset: QuerySet[models.CafePage]) -> QuerySet[models.CafePage]:
     """What a list card shows, in a constant number of queries."""
-    return queryset.select_related("organiser", "alias_of__locale").prefetch_related("audiences", "tags")
+    return queryset.select_related("locale", "organiser", "alias_of__locale").prefetch_related("audiences", "tags")
 
 
 def cafes_upcoming(*, locale=None, country: models.CountryPage | str | None = None, limit: int | None = None) -> QuerySet[models.CafePage]:

@@ -43,7 +43,7 @@ def programme():
 def titles(client, url: str) -> set[str]:
     response = client.get(url)
     assert response.status_code == 200, url
-    return set(re.findall(r'<h3><a href="[^"]+" dir="auto">([^<]+)</a></h3>', response.content.decode()))
+    return set(re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a>', response.content.decode()))
 
 
 MOROCCO_FR = {"Café IA à Rabat", "Café IA en ligne depuis Fès", "Café IA à Tanger"}

@@ -70,7 +70,7 @@ def test_the_list_is_linked_from_the_directory_and_the_animator_pages(client, an
 def test_animator_page_lists_the_same_cafes_in_every_language(client, animators):
     for code in ("fr", "ar", "en"):
         html = client.get(f"/{code}/cafes/animateurs/salma-bennani-essai/").content.decode()
-        assert len(re.findall(r'<h3><a href="[^"]+" dir="auto">', html)) == 2, code
+        assert len(re.findall(r'<h3><a href="[^"]+"[^>]*>', html)) == 2, code
 
 
 def test_the_list_is_paginated_and_a_bad_page_number_says_so(client):
