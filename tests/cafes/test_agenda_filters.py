@@ -63,6 +63,12 @@ def test_the_moroccan_agenda_in_arabic_shows_the_untranslated_cafe_once_it_has_a
     assert titles(client, f"/ar/cafes/maroc/agenda/?mois={MOIS}") == MOROCCO_AR | {"Café IA à Tanger"}
 
 
+def test_the_organisation_page_links_to_its_agenda(client, programme):
+    html = client.get("/ar/cafes/structures/akhawayn-essai/").content.decode()
+    assert 'href="/ar/cafes/agenda/?organiser=akhawayn-essai"' in html
+    assert titles(client, f"/ar/cafes/agenda/?organiser=akhawayn-essai&mois={MOIS}") == {"مقهى الذكاء الاصطناعي عن بعد من فاس"}
+
+
 def test_the_country_page_links_to_its_agenda_keeping_its_filters(client, programme):
     html = client.get("/ar/cafes/maroc/?mode=en-ligne").content.decode()
     assert 'href="/ar/cafes/maroc/agenda/?mode=en-ligne"' in html
@@ -109,6 +115,8 @@ def test_month_links_feed_and_list_keep_the_filters(client, programme):
         "mode": ["en-ligne"], "mois": [(MONTH - dt.timedelta(days=1)).strftime("%Y-%m")]}
     assert 'href="/ar/cafes/maroc/?mode=en-ligne"' in country_html
     assert "country=MA" in country_html  # its feed still names the country
+    # The language switcher keeps the country's agenda, its filters and its month.
+    assert f'href="/fr/cafes/maroc/agenda/?mode=en-ligne&amp;mois={MOIS}" hreflang="fr"' in country_html
 
 
 @pytest.mark.parametrize(("url", "message", "shown"), [
