@@ -1,6 +1,5 @@
 """The café tree above the cafés: the index (map, list, agenda, directory) and one page per country,
 each rendering its own routes from the selectors."""
-import calendar
 import datetime as dt
 
 from django.conf import settings
@@ -124,10 +123,7 @@ def agenda_context(request, *, country=None) -> dict:
     notices += filter_notices
     return {
         "month": month,
-        "month_days": calendar.monthrange(month.year, month.month)[1],
         "days": selectors.agenda_days(locale=locale, month=month, next_month=next_month, **filters),
-        "next_month": next_month,
-        "previous_month": previous_month,
         "previous_url": "?" + _agenda_query(filters, country, mois=previous_month.strftime("%Y-%m")),
         "next_url": "?" + _agenda_query(filters, country, mois=next_month.strftime("%Y-%m")),
         "list_query": _agenda_query(filters, country),
