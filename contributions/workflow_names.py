@@ -1,18 +1,18 @@
 """The moderation workflows' and tasks' names, stored in French and read in the viewer's language.
 
 Wagtail prints `task.name` and `workflow.name` as they are, in some thirty places (the dashboard, the page
-header's status, workflow history, locks, action menus, its notification e-mails, log entries). Rather than
-override each of those templates, the names our migration creates are msgids: when a Task or Workflow is
-loaded, a name that is one of them becomes a `TranslatedName`, a `str` whose *value* stays the French msgid
-(saved, compared, serialised to JSON and log entries as such) and whose text, when printed, is the gettext
-translation in the active language. A name an administrator has since changed is not a msgid: it is shown
-as written.
+header's status, workflow history, locks, action menus, its notification e-mails, page history). Rather than
+override each of those templates, the names our migration creates are msgids: when a Task, a Workflow or a log
+entry is loaded, a name that is one of them becomes a `TranslatedName`, a `str` whose *value* stays the French
+msgid (saved, compared, serialised to JSON and log entries as such) and whose text, when printed, is the
+gettext translation in the active language. A name an administrator has since changed is not a msgid: it is
+shown as written.
 """
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext, gettext_noop
-from wagtail.models import Task, Workflow
+from wagtail.models import BaseLogEntry, Task, Workflow
 
 # The same literals as contributions/migrations/0002 (a migration keeps its own copy of the data it wrote).
 NAMES = frozenset({
@@ -56,6 +56,17 @@ def translate_name(sender, instance, **kwargs):
         instance._name_msgid = instance.name.msgid
 
 
+def translate_logged_names(sender, instance, **kwargs):
+    """Wagtail's workflow log entries keep the names as they were (`data["workflow"]`, its `task` and `next`)."""
+    data = instance.__dict__.get("data")
+    workflow = data.get("workflow") if isinstance(data, dict) else None
+    if not isinstance(workflow, dict):
+        return
+    for named in (workflow, workflow.get("task"), workflow.get("next")):
+        if isinstance(named, dict) and named.get("title") in NAMES:
+            named["title"] = TranslatedName(named["title"])
+
+
 def keep_msgid(sender, instance, **kwargs):
     """Wagtail's edit forms show the name translated: saved back unchanged, it stays the msgid, in every language."""
     msgid = getattr(instance, "_name_msgid", None)
@@ -69,6 +80,9 @@ def connect() -> None:
 
     # post_init is sent with the concrete class: Task itself (task_state.task) and each specific task type.
     for model in apps.get_models():
+        uid = f"workflow_names:{model._meta.label}"
         if issubclass(model, (Task, Workflow)):
-            post_init.connect(translate_name, sender=model, dispatch_uid=f"workflow_names:init:{model._meta.label}")
-            pre_save.connect(keep_msgid, sender=model, dispatch_uid=f"workflow_names:save:{model._meta.label}")
+            post_init.connect(translate_name, sender=model, dispatch_uid=uid)
+            pre_save.connect(keep_msgid, sender=model, dispatch_uid=uid)
+        elif issubclass(model, BaseLogEntry):
+            post_init.connect(translate_logged_names, sender=model, dispatch_uid=uid)

@@ -10,7 +10,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.template import Context, Template
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import Task, Workflow
 from wagtail.users.models import UserProfile
 
@@ -62,6 +63,8 @@ def _screens(contribution: Contribution) -> dict[str, str]:
         "editor": reverse("wagtailadmin_pages:edit", args=[page.pk]),
         "workflow history": reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
         "workflow history detail": reverse("wagtailadmin_pages:workflow_history_detail", args=[page.pk, state.pk]),
+        "page history": reverse("wagtailadmin_pages:history", args=[page.pk]),
+        "page history entries": reverse("wagtailadmin_pages:history_results", args=[page.pk]),
     }
 
 
@@ -93,13 +96,20 @@ def test_the_maroc_moderator_sees_every_screen_in_arabic_with_the_arabic_task_an
     assert contribution.status == Status.IN_MODERATION
     for name, url in _screens(contribution).items():
         page = _screen(client, url)
-        assert _document_language(page) == ("ar", "rtl"), name
+        if not name.endswith("entries"):  # fetched into its page: a fragment
+            assert _document_language(page) == ("ar", "rtl"), name
         assert MAROC_TASK["fr"] not in page and MAROC_WORKFLOW["fr"] not in page, name
         if name != "queue":  # the queue names no task: its rows are contributions
             assert MAROC_TASK["ar"] in page or MAROC_WORKFLOW["ar"] in page, name
     detail = _screen(client, reverse("contributions_admin:detail", args=[contribution.pk]))
     assert f"{MAROC_TASK['ar']} ({MAROC_WORKFLOW['ar']})" in detail
     assert "مرحلة الإشراف" in detail
+    # Dates in Arabic, at Rabat's time (the account's time zone), not Paris's.
+    received = {}
+    for zone in ("Africa/Casablanca", "Europe/Paris"):
+        with translation.override("ar"), timezone.override(zone):
+            received[zone] = date_format(timezone.localtime(contribution.created_at), "SHORT_DATETIME_FORMAT")
+    assert received["Africa/Casablanca"] in detail and received["Europe/Paris"] not in detail
 
 
 def test_the_france_moderator_sees_the_same_screens_in_french(as_user, pending):
@@ -107,7 +117,8 @@ def test_the_france_moderator_sees_the_same_screens_in_french(as_user, pending):
     contribution = pending(FRENCH_REPORT)
     for name, url in _screens(contribution).items():
         page = _screen(client, url)
-        assert _document_language(page) == ("fr", "ltr"), name
+        if not name.endswith("entries"):
+            assert _document_language(page) == ("fr", "ltr"), name
         assert FRANCE_TASK["ar"] not in page and FRANCE_WORKFLOW["ar"] not in page, name
         if name != "queue":
             assert FRANCE_TASK["fr"] in page or FRANCE_WORKFLOW["fr"] in page, name
@@ -120,7 +131,8 @@ def test_the_administrator_reads_the_maroc_workflow_in_french(as_user, pending):
     contribution = pending(MOROCCAN_REPORT)
     for name, url in _screens(contribution).items():
         page = _screen(client, url)
-        assert _document_language(page) == ("fr", "ltr"), name
+        if not name.endswith("entries"):
+            assert _document_language(page) == ("fr", "ltr"), name
         assert MAROC_TASK["ar"] not in page and MAROC_WORKFLOW["ar"] not in page, name
         if name != "queue":
             assert MAROC_TASK["fr"] in page or MAROC_WORKFLOW["fr"] in page, name
@@ -180,13 +192,20 @@ def _text(messages) -> str:
     return "\n".join(f"{m.subject}\n{m.body}" for m in messages)
 
 
-def test_the_maroc_moderators_email_is_arabic_with_the_arabic_task(module_moderation_queue, django_capture_on_commit_callbacks):
+def test_the_maroc_moderators_email_is_arabic_with_the_arabic_task(client, module_moderation_queue,
+                                                                   django_capture_on_commit_callbacks):
     sent = _confirmed(django_capture_on_commit_callbacks, language="ar", country="MA", title="شهادة من فاس")
     [maroc] = sent["moderateur-maroc"]
     assert MAROC_TASK["ar"] in maroc.subject and "شهادة من فاس" in maroc.subject
     assert re.search(r"[\u0600-\u06ff]", maroc.subject.replace(MAROC_TASK["ar"], "").replace("شهادة من فاس", ""))
     assert MAROC_TASK["ar"] in maroc.body and "مرحبًا" in maroc.body
     assert MAROC_TASK["fr"] not in _text([maroc]) and MAROC_WORKFLOW["fr"] not in _text([maroc])
+    # Its links open the admin in Arabic.
+    client.force_login(module_moderation_queue.users["moderateur-maroc"])
+    links = re.findall(r"http://testserver(/admin/pages/\S+/)", maroc.body)
+    assert len(links) == 2, maroc.body  # the preview and the editor
+    for link in links:
+        assert _document_language(_screen(client, link)) == ("ar", "rtl"), link
     # The administrator, in French, reads the same task and workflow in French; the France moderator is not written to.
     admin = _text(sent["administrateur"])
     assert MAROC_TASK["fr"] in admin and MAROC_WORKFLOW["fr"] in admin and MAROC_TASK["ar"] not in admin
