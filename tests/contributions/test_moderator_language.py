@@ -18,6 +18,7 @@ from wagtail.users.models import UserProfile
 from contributions import services
 from contributions.choices import ContributionKind, Status
 from contributions.models import Contribution
+from contributions.moderation import ChangesRequestedForm
 from contributions.tokens import make_token
 
 pytestmark = [pytest.mark.django_db]
@@ -42,6 +43,8 @@ def as_user(client, module_moderation_queue):
 def _screen(client, url) -> str:
     response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
+    if response["Content-Type"].startswith("application/json"):  # a modal of the editor, its HTML in JSON
+        return html.unescape(response.json()["html"])
     return html.unescape(response.content.decode())
 
 
@@ -52,8 +55,8 @@ def _document_language(page: str) -> tuple[str, str]:
 
 
 def _screens(contribution: Contribution) -> dict[str, str]:
-    """Where a moderator meets the contribution's workflow: Wagtail's dashboard, editor (its status side panel) and
-    workflow history, and our queue and contribution screen."""
+    """Where a moderator meets the contribution's workflow: Wagtail's dashboard, editor (its status side panel and
+    modals), workflow history and page history, and our queue and contribution screen."""
     page = contribution.page
     state = page.specific.current_workflow_state
     return {
@@ -61,11 +64,34 @@ def _screens(contribution: Contribution) -> dict[str, str]:
         "queue": reverse("contributions_admin:index"),
         "detail": reverse("contributions_admin:detail", args=[contribution.pk]),
         "editor": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "decision modal": reverse("wagtailadmin_pages:collect_workflow_action_data",
+                                  args=[page.pk, "reject", state.current_task_state.pk]),
+        "cancellation modal": reverse("wagtailadmin_pages:confirm_workflow_cancellation", args=[page.pk]),
         "workflow history": reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
         "workflow history detail": reverse("wagtailadmin_pages:workflow_history_detail", args=[page.pk, state.pk]),
         "page history": reverse("wagtailadmin_pages:history", args=[page.pk]),
         "page history entries": reverse("wagtailadmin_pages:history_results", args=[page.pk]),
     }
+
+
+FRAGMENTS = {"decision modal", "cancellation modal", "page history entries"}  # fetched into a page: no <html>
+NAMELESS = {"queue", "decision modal"}  # a list of contributions, a comment's form: neither names a task
+
+
+def _screens_in(client, contribution, language: str, *, task: dict, workflow: dict) -> dict[str, str]:
+    """Every screen as `client` sees it, asserted in `language` (lang, dir), with the task or the workflow named in
+    that language and neither in the other one; returns the screens' HTML by name."""
+    other = "fr" if language == "ar" else "ar"
+    pages = {}
+    for name, url in _screens(contribution).items():
+        page = pages[name] = _screen(client, url)
+        if name not in FRAGMENTS:
+            assert _document_language(page) == (language, "rtl" if language == "ar" else "ltr"), name
+        assert task[other] not in page and workflow[other] not in page, name
+        if name not in NAMELESS:
+            assert task[language] in page or workflow[language] in page, name
+    assert f"{task[language]} ({workflow[language]})" in pages["detail"]
+    return pages
 
 
 # --- The accounts ------------------------------------------------------------------------------------
@@ -91,53 +117,33 @@ def test_an_arabic_preference_wins_over_a_french_browser(as_user, pending):
 
 # --- The screens, as each role that reaches them -------------------------------------------------
 def test_the_maroc_moderator_sees_every_screen_in_arabic_with_the_arabic_task_and_workflow(as_user, pending):
-    client = as_user("moderateur-maroc")
     contribution = pending(MOROCCAN_REPORT)
     assert contribution.status == Status.IN_MODERATION
-    for name, url in _screens(contribution).items():
-        page = _screen(client, url)
-        if not name.endswith("entries"):  # fetched into its page: a fragment
-            assert _document_language(page) == ("ar", "rtl"), name
-        assert MAROC_TASK["fr"] not in page and MAROC_WORKFLOW["fr"] not in page, name
-        if name != "queue":  # the queue names no task: its rows are contributions
-            assert MAROC_TASK["ar"] in page or MAROC_WORKFLOW["ar"] in page, name
-    detail = _screen(client, reverse("contributions_admin:detail", args=[contribution.pk]))
-    assert f"{MAROC_TASK['ar']} ({MAROC_WORKFLOW['ar']})" in detail
-    assert "مرحلة الإشراف" in detail
+    pages = _screens_in(as_user("moderateur-maroc"), contribution, "ar", task=MAROC_TASK, workflow=MAROC_WORKFLOW)
+    assert "مرحلة الإشراف" in pages["detail"]
+    with translation.override("ar"):
+        assert str(ChangesRequestedForm.base_fields["comment"].label) in pages["decision modal"]
     # Dates in Arabic, at Rabat's time (the account's time zone), not Paris's.
     received = {}
     for zone in ("Africa/Casablanca", "Europe/Paris"):
         with translation.override("ar"), timezone.override(zone):
             received[zone] = date_format(timezone.localtime(contribution.created_at), "SHORT_DATETIME_FORMAT")
-    assert received["Africa/Casablanca"] in detail and received["Europe/Paris"] not in detail
+    assert received["Africa/Casablanca"] in pages["detail"] and received["Europe/Paris"] not in pages["detail"]
 
 
 def test_the_france_moderator_sees_the_same_screens_in_french(as_user, pending):
-    client = as_user("moderator")
-    contribution = pending(FRENCH_REPORT)
-    for name, url in _screens(contribution).items():
-        page = _screen(client, url)
-        if not name.endswith("entries"):
-            assert _document_language(page) == ("fr", "ltr"), name
-        assert FRANCE_TASK["ar"] not in page and FRANCE_WORKFLOW["ar"] not in page, name
-        if name != "queue":
-            assert FRANCE_TASK["fr"] in page or FRANCE_WORKFLOW["fr"] in page, name
-    detail = _screen(client, reverse("contributions_admin:detail", args=[contribution.pk]))
-    assert f"{FRANCE_TASK['fr']} ({FRANCE_WORKFLOW['fr']})" in detail and "Étape de modération" in detail
+    pages = _screens_in(as_user("moderator"), pending(FRENCH_REPORT), "fr", task=FRANCE_TASK, workflow=FRANCE_WORKFLOW)
+    assert "Étape de modération" in pages["detail"]
+    assert str(ChangesRequestedForm.base_fields["comment"].label) in pages["decision modal"]
 
 
 def test_the_administrator_reads_the_maroc_workflow_in_french(as_user, pending):
     client = as_user("administrateur")
-    contribution = pending(MOROCCAN_REPORT)
-    for name, url in _screens(contribution).items():
-        page = _screen(client, url)
-        if not name.endswith("entries"):
-            assert _document_language(page) == ("fr", "ltr"), name
-        assert MAROC_TASK["ar"] not in page and MAROC_WORKFLOW["ar"] not in page, name
-        if name != "queue":
-            assert MAROC_TASK["fr"] in page or MAROC_WORKFLOW["fr"] in page, name
-    workflows = _screen(client, reverse("wagtailadmin_workflows:index"))
-    assert MAROC_WORKFLOW["fr"] in workflows and MAROC_TASK["fr"] in workflows
+    _screens_in(client, pending(MOROCCAN_REPORT), "fr", task=MAROC_TASK, workflow=MAROC_WORKFLOW)
+    for name in ("wagtailadmin_workflows:index", "wagtailadmin_workflows:task_index",
+                 "wagtailadmin_reports:workflow", "wagtailadmin_reports:workflow_tasks"):
+        page = _screen(client, reverse(name))
+        assert MAROC_TASK["fr"] in page and MAROC_TASK["ar"] not in page, name
 
 
 # --- The names themselves ------------------------------------------------------------------------------
