@@ -1,10 +1,12 @@
 """Each moderator's admin in their own language: Morocco's team in Arabic, right to left, its workflow and task
 named in Arabic on every screen and in every e-mail; France's team and the administrator in French."""
 import html
+import io
 import re
 import uuid
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -15,6 +17,7 @@ from django.utils.formats import date_format
 from wagtail.models import Task, Workflow
 from wagtail.users.models import UserProfile
 
+from cafeia_site.management.commands.load_demo import DEMO_ACCOUNTS, Command
 from contributions import services
 from contributions.choices import ContributionKind, Status
 from contributions.models import Contribution
@@ -95,13 +98,11 @@ def _screens_in(client, contribution, language: str, *, task: dict, workflow: di
 
 
 # --- The accounts ------------------------------------------------------------------------------------
-def test_the_demo_accounts_each_have_an_explicit_admin_language(module_moderation_queue):
+def test_the_demo_accounts_each_have_an_explicit_admin_language():
     """Without one, Wagtail's admin follows the browser's Accept-Language and its e-mails the sender's request."""
-    languages = {
-        name: (UserProfile.get_for_user(user).preferred_language, UserProfile.get_for_user(user).current_time_zone)
-        for name, user in module_moderation_queue.users.items()
-    }
-    assert languages == {
+    Command(stdout=io.StringIO())._accounts(settings.DEMO_PASSWORDS)  # load_demo's accounts step, without its content
+    profiles = UserProfile.objects.filter(user__username__in=[account.username for account in DEMO_ACCOUNTS])
+    assert {p.user.username: (p.preferred_language, p.current_time_zone) for p in profiles.select_related("user")} == {
         "administrateur": ("fr", "Europe/Paris"), "editor": ("fr", "Europe/Paris"), "moderator": ("fr", "Europe/Paris"),
         "moderateur-maroc": ("ar", "Africa/Casablanca"),
     }
