@@ -116,6 +116,14 @@ def test_an_arabic_preference_wins_over_a_french_browser(as_user, pending):
     assert _document_language(response.content.decode()) == ("fr", "ltr")
 
 
+def test_each_account_chooses_among_the_sites_three_languages(as_user):
+    account = _screen(as_user("moderateur-maroc"), reverse("wagtailadmin_account"))
+    assert _document_language(account) == ("ar", "rtl")
+    select = re.search(r'<select name="locale-preferred_language".*?</select>', account, re.S).group(0)
+    assert sorted(re.findall(r'<option value="(\w+)"', select)) == ["ar", "en", "fr"]
+    assert re.search(r'<option value="ar" selected>', select)
+
+
 # --- The screens, as each role that reaches them -------------------------------------------------
 def test_the_maroc_moderator_sees_every_screen_in_arabic_with_the_arabic_task_and_workflow(as_user, pending):
     contribution = pending(MOROCCAN_REPORT)
