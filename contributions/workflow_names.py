@@ -1,6 +1,6 @@
 """The moderation workflows' and tasks' names, stored in French and read in the viewer's language.
 
-Wagtail prints `task.name` and `workflow.name` as they are, in some thirty places (the dashboard, the page
+Wagtail prints `task.name` and `workflow.name` as they are, in some two dozen places (the dashboard, the page
 header's status, workflow history, locks, action menus, its notification e-mails, page history). Rather than
 override each of those templates, the names our migration creates are msgids: when a Task, a Workflow or a log
 entry is loaded, a name that is one of them becomes a `TranslatedName`, a `str` whose *value* stays the French
@@ -8,7 +8,9 @@ msgid (saved, compared, serialised to JSON and log entries as such) and whose te
 gettext translation in the active language. A name an administrator has since changed is not a msgid: it is
 shown as written.
 """
+from django.apps import apps
 from django.conf import settings
+from django.db.models.signals import post_init, pre_save
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext, gettext_noop
@@ -75,9 +77,6 @@ def keep_msgid(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from django.apps import apps
-    from django.db.models.signals import post_init, pre_save
-
     # post_init is sent with the concrete class: Task itself (task_state.task) and each specific task type.
     for model in apps.get_models():
         uid = f"workflow_names:{model._meta.label}"

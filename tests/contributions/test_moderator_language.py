@@ -1,6 +1,7 @@
 """Each moderator's admin in their own language: Morocco's team in Arabic, right to left, its workflow and task
 named in Arabic on every screen and in every e-mail; France's team and the administrator in French."""
 import html
+import importlib
 import io
 import re
 import uuid
@@ -23,6 +24,7 @@ from contributions.choices import ContributionKind, Status
 from contributions.models import Contribution
 from contributions.moderation import ChangesRequestedForm
 from contributions.tokens import make_token
+from contributions.workflow_names import NAMES, TranslatedName
 
 pytestmark = [pytest.mark.django_db]
 
@@ -168,6 +170,14 @@ def test_names_are_stored_as_their_french_msgid_whatever_the_language(as_user, m
     assert Task.objects.filter(name=MAROC_TASK["fr"]).exists() and Workflow.objects.filter(name=MAROC_WORKFLOW["fr"]).exists()
     with translation.override("en"):
         assert str(Task.objects.get(pk=task.pk).name) == "Contribution moderation (Morocco)"
+
+
+def test_the_translated_names_are_the_ones_the_migration_created():
+    setup = importlib.import_module("contributions.migrations.0002_moderation_groups_and_workflows").SETUP
+    assert {name for _group, task, workflow in setup for name in (task, workflow)} == NAMES
+    names = [MAROC_TASK, MAROC_WORKFLOW, FRANCE_TASK, FRANCE_WORKFLOW]
+    with translation.override("ar"):
+        assert [str(TranslatedName(name["fr"])) for name in names] == [name["ar"] for name in names]
 
 
 def test_an_arabic_administrator_saving_the_workflow_form_unchanged_keeps_the_msgid(as_user, module_moderation_queue):
