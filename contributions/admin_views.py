@@ -172,6 +172,7 @@ def contribution_detail(request, pk):
         "documents": [f for f in files if f.kind == FileKind.DOCUMENT],
         "events": events,
         "task": task,
+        "workflow": task_state.workflow_state.workflow if task_state else None,
         "decision_forms": forms,
         "can_open_editor": bool(page_perms and page_perms.can_edit()),
         "decided_message": decision_message(contribution) if contribution.status in (

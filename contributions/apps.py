@@ -10,7 +10,8 @@ class ContributionsConfig(AppConfig):
     def ready(self):
         from cafeia_site import personal_data as registry
 
-        from . import personal_data, signals
+        from . import personal_data, signals, workflow_names
 
         signals.connect()
+        workflow_names.connect()
         registry.register("contributions", exporter=personal_data.export, deleter=personal_data.delete, purger=personal_data.purge)

@@ -1,9 +1,10 @@
 """What happens to a contribution: submitted, confirmed, moderated, resubmitted, refused, purged."""
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, WorkflowState
@@ -107,6 +108,12 @@ def _moderation_workflow(contribution, parent: Page):
     return workflow
 
 
+def _moderators_notified():
+    """Wagtail e-mails the moderators when moderation starts, each in their admin language or, for an account with
+    none set, in the active one, which here is the contributor's: the site's own language is the better guess."""
+    return translation.override(settings.LANGUAGE_CODE)
+
+
 def contribution_confirm(*, token: str) -> Contribution:
     """Turns a confirmed submission into a draft page in moderation. Confirming twice changes nothing."""
     public_id = read_token(token, "confirm")
@@ -118,7 +125,8 @@ def contribution_confirm(*, token: str) -> Contribution:
         page = builder.create_draft(contribution)
         parent = page.get_parent()
         workflow = _moderation_workflow(contribution, parent)
-        workflow.start(page, user=None)
+        with _moderators_notified():
+            workflow.start(page, user=None)
         contribution.page = page
         contribution.target_path = parent.path
         contribution.status = Status.IN_MODERATION
@@ -157,12 +165,13 @@ def contribution_resubmit(*, contribution: Contribution, data: dict, uploads: li
         _store_uploads(contribution, list(uploads), replace=True)
         page = _move_draft(contribution.page.specific, parent)
         page = builder.update_draft(contribution, page)
-        if state.workflow_id == workflow.pk:
-            state.resume(user=None)
-        else:
-            # Another country, other moderators: the old moderation ends, the new one starts on this revision.
-            state.cancel(user=None)
-            workflow.start(page, user=None)
+        with _moderators_notified():
+            if state.workflow_id == workflow.pk:
+                state.resume(user=None)
+            else:
+                # Another country, other moderators: the old moderation ends, the new one starts on this revision.
+                state.cancel(user=None)
+                workflow.start(page, user=None)
         contribution.page = page
         contribution.target_path = parent.path
         contribution.status = Status.IN_MODERATION

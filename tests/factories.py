@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
-from cafeia_site.management.commands.load_demo import DEMO_ACCOUNTS
+from cafeia_site.management.commands.load_demo import DEMO_ACCOUNTS, set_admin_preferences
 from cafeia_site.models import FooterContent, SiteSettings
 from cafes.models import Animator, Audience, CafeIndexPage, CafePage, CountryPage, Organisation
 from home.models import ArticleIndexPage, ArticlePage, HomePage, StandardPage, TestimonyIndexPage
@@ -286,9 +286,10 @@ def site_settings(site: Site, **fields) -> SiteSettings:
 def demo_account(username: str):
     """One of the demo's staff accounts ("administrateur", "editor", "moderator", "moderateur-maroc"), with the
     same groups and rights as `load_demo` gives it (the groups come from migrations)."""
-    groups, is_superuser = next((g, su) for name, g, su, _ in DEMO_ACCOUNTS if name == username)
+    account = next(account for account in DEMO_ACCOUNTS if account.username == username)
     user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": f"{username}@cafeia.example"})
-    user.is_staff, user.is_superuser = True, is_superuser
+    user.is_staff, user.is_superuser = True, account.is_superuser
     user.save()
-    user.groups.set(Group.objects.filter(name__in=groups))
+    user.groups.set(Group.objects.filter(name__in=account.groups))
+    set_admin_preferences(user, account)
     return user

@@ -133,6 +133,9 @@ LANGUAGES = [
     ("en", "English"),
 ]
 RTL_LANGUAGES = {"ar"}
+# The admin's language is each account's preference (Wagtail ships ar, fr, en admin catalogues); with none, Wagtail
+# follows the browser, and its e-mails the language of the request that sent them: the demo sets every account's.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 # Time zone rules from the tzdata package (requirements.txt, upgraded with the site), never the

@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page
 
-from cafeia_site.management.commands.load_demo import DEMO_ACCOUNTS
+from cafeia_site.management.commands.load_demo import DEMO_ACCOUNTS, set_admin_preferences
 from cafes.models import CafePage
 from contributions import services
 from contributions.choices import ContributionKind, Status
@@ -33,16 +33,17 @@ class ModerationTree:
 
 
 def accounts() -> dict:
-    """The demo's four accounts, with the demo's passwords (a reused database may already hold them)."""
+    """The demo's four accounts, with the demo's passwords, admin languages and time zones (a reused database may already hold them)."""
     User = get_user_model()
     users = {}
-    for username, group_names, is_superuser, _purpose in DEMO_ACCOUNTS:
-        user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@cafeia.example"})
-        user.is_staff, user.is_superuser = True, is_superuser
-        user.set_password(settings.DEMO_PASSWORDS[username])
+    for account in DEMO_ACCOUNTS:
+        user, _ = User.objects.get_or_create(username=account.username, defaults={"email": f"{account.username}@cafeia.example"})
+        user.is_staff, user.is_superuser = True, account.is_superuser
+        user.set_password(settings.DEMO_PASSWORDS[account.username])
         user.save()
-        user.groups.set(Group.objects.filter(name__in=group_names))
-        users[username] = user
+        user.groups.set(Group.objects.filter(name__in=account.groups))
+        set_admin_preferences(user, account)
+        users[account.username] = user
     return users
 
 

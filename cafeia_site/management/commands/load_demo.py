@@ -1,11 +1,13 @@
 """Turns an empty database into a browsable Café IA site, in fr, ar and en. Idempotent."""
 from importlib import import_module
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.users.models import UserProfile
 
 # Each section owns its demo content; they run in this order (later ones link to earlier ones).
 DEMO_BUILDERS = [
@@ -18,13 +20,31 @@ DEMO_BUILDERS = [
     "contributions.demo.build",
 ]
 
+
+class DemoAccount(NamedTuple):
+    username: str
+    groups: list[str]
+    is_superuser: bool
+    # The admin's language and time zone, always set: with no preference Wagtail's admin follows the browser.
+    language: str
+    time_zone: str
+    purpose: str
+
+
 DEMO_ACCOUNTS = [
-    # username, groups, is_superuser, what the account is for
-    ("administrateur", [], True, "the programme team: everything, users and settings included"),
-    ("editor", ["Editors"], False, "writes, translates and publishes pages, articles and editions"),
-    ("moderator", ["Modérateurs"], False, "moderates contributions for France and the national sections"),
-    ("moderateur-maroc", ["Modérateurs Maroc"], False, "moderates contributions for the Maroc section only"),
+    DemoAccount("administrateur", [], True, "fr", "Europe/Paris", "the programme team: everything, users and settings included"),
+    DemoAccount("editor", ["Editors"], False, "fr", "Europe/Paris", "writes, translates and publishes pages, articles and editions"),
+    DemoAccount("moderator", ["Modérateurs"], False, "fr", "Europe/Paris", "moderates contributions for France and the national sections"),
+    DemoAccount("moderateur-maroc", ["Modérateurs Maroc"], False, "ar", "Africa/Casablanca",
+                "moderates contributions for the Maroc section only, in an Arabic admin"),
 ]
+
+
+def set_admin_preferences(user, account: DemoAccount) -> None:
+    """The account's admin language and time zone (Wagtail's user profile), as the demo gives them."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language, profile.current_time_zone = account.language, account.time_zone
+    profile.save(update_fields=["preferred_language", "current_time_zone"])
 
 
 class Command(BaseCommand):
@@ -53,7 +73,8 @@ class Command(BaseCommand):
     def _accounts(self, passwords):
         User = get_user_model()
         rows = []
-        for username, group_names, is_superuser, purpose in DEMO_ACCOUNTS:
+        for account in DEMO_ACCOUNTS:
+            username = account.username
             password = passwords.get(username)
             if not password:
                 raise CommandError(f"DEMO_PASSWORDS has no password for {username}")
@@ -61,14 +82,15 @@ class Command(BaseCommand):
                 username=username, defaults={"email": f"{username}@cafeia.example"}
             )
             user.is_staff = True
-            user.is_superuser = is_superuser
+            user.is_superuser = account.is_superuser
             user.set_password(password)
             user.save()
-            for name in group_names:
+            for name in account.groups:
                 group = Group.objects.filter(name=name).first()
                 if group is not None:
                     user.groups.add(group)
-            rows.append((username, password, purpose))
+            set_admin_preferences(user, account)
+            rows.append((username, password, account.purpose))
         self.stdout.write("Demo accounts (dev only) for http://127.0.0.1:8000/admin/ :")
         for username, password, purpose in rows:
             self.stdout.write(f"  {username:<18} {password:<18} {purpose}")
