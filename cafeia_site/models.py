@@ -48,28 +48,33 @@ def _related_items(field: index.RelatedFields, obj) -> list:
     return [related() if callable(related) else related]
 
 
-def _searchable_texts(obj, fields):
-    """The text of every search field of `obj` but the normal forms themselves, related objects' included."""
+def _texts(obj, fields, kind):
+    """The values of the `kind` fields (SearchField, AutocompleteField) of `obj` and its related objects, but
+    the normal forms themselves."""
     for field in fields:
         if isinstance(field, index.RelatedFields):
             for item in _related_items(field, obj):
-                yield from _searchable_texts(item, field.fields)
-        elif isinstance(field, index.SearchField) and field.field_name != NormalFormsIndexed.FIELD:
+                yield from _texts(item, field.fields, kind)
+        elif isinstance(field, kind) and field.field_name not in NormalFormsIndexed.FIELDS:
             yield _as_text(field.get_value(obj))
 
 
 class NormalFormsIndexed:
     """A model whose search index also holds its Arabic in normal form (cafeia_site.search_text), so that
-    `الطلبة`, `طلبة` and `الطُّلبة` find one another: its `search_fields` add `NormalFormsIndexed.search_field()`."""
+    `الطلبة`, `طلبة` and `الطُّلبة` find one another, in searches and in the admin's autocomplete alike:
+    its `search_fields` add `NormalFormsIndexed.search_fields()`."""
 
-    FIELD = "search_normal_forms"
+    FIELDS = ("search_normal_forms", "autocomplete_normal_forms")
 
     @classmethod
-    def search_field(cls) -> index.SearchField:
-        return index.SearchField(cls.FIELD)
+    def search_fields(cls) -> list:
+        return [index.SearchField(cls.FIELDS[0]), index.AutocompleteField(cls.FIELDS[1])]
 
     def search_normal_forms(self) -> str:
-        return normal_forms(" ".join(_searchable_texts(self, self.get_search_fields())))
+        return normal_forms(" ".join(_texts(self, self.get_search_fields(), index.SearchField)))
+
+    def autocomplete_normal_forms(self) -> str:
+        return normal_forms(" ".join(_texts(self, self.get_search_fields(), index.AutocompleteField)))
 
 
 class BasePage(NormalFormsIndexed, Page):
@@ -98,7 +103,7 @@ class BasePage(NormalFormsIndexed, Page):
         )
     ]
 
-    search_fields = Page.search_fields + [NormalFormsIndexed.search_field()]
+    search_fields = Page.search_fields + NormalFormsIndexed.search_fields()
 
     # Public pages are read, never written to: anything else gets a clear 405 page.
     # A page type that handles a form adds HTTPMethod.POST to its own list.

@@ -7,6 +7,7 @@ reader's and the text's language configuration (cafeia_site.search_backend): SQL
 import pytest
 from django.db import connection
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from cafes.models import Organisation
 from tests.cafes.factories import make_cafe
@@ -110,6 +111,17 @@ def test_alias_text_is_stemmed_in_its_own_language(client, pages):
     assert pages["alias"].url in urls_found(client, "ar", "bibliothèque")
 
 
+@postgres_only
+def test_each_page_is_indexed_with_the_configuration_of_its_text(pages):
+    def title_lexemes(page):
+        return str(IndexEntry.objects.get(object_id=str(page.pk)).title)
+
+    assert "'bibliothequ'" in title_lexemes(pages["fr"])  # French stemming
+    assert "'bibliothequ'" in title_lexemes(pages["alias"])  # an Arabic alias holds French text
+    assert "'طلب'" in title_lexemes(pages["students"])  # PostgreSQL's Arabic stemmer: الطلبة → طلب
+    assert "'librari'" in title_lexemes(pages["en"])
+
+
 def test_other_languages_do_not_see_arabic_pages(client, pages):
     assert pages["students"].url not in urls_found(client, "fr", "الطلبة")
 
@@ -136,3 +148,13 @@ def test_organisations_are_found_in_every_spelling_in_the_admin_search():
     for query in ("طلبة", "رباط"):
         found = get_search_backend().search(query, Organisation)
         assert organisation in list(found), query
+
+
+def test_the_admin_page_search_finds_every_spelling_of_a_title(client, pages, django_user_model):
+    """The admin searches titles by their beginnings (autocomplete): the Maroc team types Arabic its own way."""
+    client.force_login(django_user_model.objects.create_superuser("s17-admin", "s17@example.org", "x"))
+    for query, name in (("طلبة", "students"), ("الطَّلبة", "students"), ("الرِّباط", "mixed"), ("رباط", "mixed"),
+                        ("الرب", "mixed")):
+        response = client.get("/admin/pages/search/", {"q": query})
+        assert response.status_code == 200
+        assert f"/admin/pages/{pages[name].pk}/edit/" in response.content.decode(), query

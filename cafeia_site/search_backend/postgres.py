@@ -1,49 +1,19 @@
-"""The site's search backend: Wagtail's database backend, with a PostgreSQL text-search configuration per language.
-
-Wagtail 7.4 (modelsearch 1.3) takes one `SEARCH_CONFIG` for the whole index and every query, and `.search()` has no
-`config` argument. On PostgreSQL this backend uses `SEARCH_CONFIGS` (language code → configuration):
-
-- at index time, each object's text is analysed with the configuration of the language it is written in: its
-  locale's, or for an alias (which holds its source page's text) its source page's locale's; an object without a
-  locale takes `SEARCH_CONFIG`;
-- at query time, the query is analysed with each language's configuration and the results joined (OR), the reader's
-  language first. A page indexed with configuration C is found when the query analysed with C matches it, so every
-  page is compared with the configuration its own text was indexed with: an Arabic reader finds the French text of
-  an alias with French stemming, and the admin, which searches every language at once, finds them all.
-
-On SQLite, Wagtail's FTS5 backend (no stemming); on other databases, Wagtail's own database backend.
-
-On PostgreSQL and SQLite, the words of every `.search()` query are brought to the normal form of
-cafeia_site.search_text, which the index also holds (NormalFormsIndexed): Arabic spellings meet, for the site's
-search, its listings and the admin alike. Not autocomplete's: it matches the beginnings of words as they are written.
-"""
+"""PostgreSQL: one text-search configuration per language (see cafeia_site.search_backend)."""
 import copy
 import operator
 from collections import defaultdict
 from functools import reduce
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connection
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
-from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from wagtail.search.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-from .search_text import normalise
-
-
-class NormalisedQueries:
-    """A search backend whose `.search()` compares the normal forms of words (cafeia_site.search_text)."""
-
-    def search(self, query, model_or_queryset, *args, **kwargs):
-        if isinstance(query, str):
-            query = normalise(query).strip()
-        return super().search(query, model_or_queryset, *args, **kwargs)
+from . import NormalisedQueries
 
 
 class LanguageIndex(PostgresIndex):
@@ -99,10 +69,6 @@ class LanguageQueryCompiler(PostgresSearchQueryCompiler):
         ]
 
 
-class NormalisedSQLiteSearchBackend(NormalisedQueries, SQLiteSearchBackend):
-    pass
-
-
 class LanguagePostgresSearchBackend(NormalisedQueries, PostgresSearchBackend):
     query_compiler_class = LanguageQueryCompiler
     index_class = LanguageIndex
@@ -121,11 +87,3 @@ class LanguagePostgresSearchBackend(NormalisedQueries, PostgresSearchBackend):
         ordered = [self.config_for(language), self.config, *self.configs.values()]
         return tuple(dict.fromkeys(ordered))
 
-
-def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
-    if connection.vendor == "postgresql":
-        return LanguagePostgresSearchBackend(params)
-    backend = DatabaseSearchBackend(params)
-    if isinstance(backend, SQLiteSearchBackend):  # FTS5 is there (Python's SQLite has it)
-        return NormalisedSQLiteSearchBackend(params)
-    return backend
