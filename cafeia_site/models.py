@@ -62,12 +62,12 @@ def _texts(obj, fields, kind):
 class NormalFormsIndexed:
     """A model whose search index also holds its Arabic in normal form (cafeia_site.search_text), so that
     `الطلبة`, `طلبة` and `الطُّلبة` find one another, in searches and in the admin's autocomplete alike:
-    its `search_fields` add `NormalFormsIndexed.search_fields()`."""
+    its `search_fields` add `NormalFormsIndexed.normal_forms_fields()`."""
 
     FIELDS = ("search_normal_forms", "autocomplete_normal_forms")
 
     @classmethod
-    def search_fields(cls) -> list:
+    def normal_forms_fields(cls) -> list:
         return [index.SearchField(cls.FIELDS[0]), index.AutocompleteField(cls.FIELDS[1])]
 
     def search_normal_forms(self) -> str:
@@ -103,7 +103,7 @@ class BasePage(NormalFormsIndexed, Page):
         )
     ]
 
-    search_fields = Page.search_fields + NormalFormsIndexed.search_fields()
+    search_fields = Page.search_fields + NormalFormsIndexed.normal_forms_fields()
 
     # Public pages are read, never written to: anything else gets a clear 405 page.
     # A page type that handles a form adds HTTPMethod.POST to its own list.

@@ -171,7 +171,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Wagtail's database backend, with one PostgreSQL text-search configuration per language
-        # (cafeia_site/search_backend.py); on SQLite, Wagtail's own FTS5 backend.
+        # (cafeia_site/search_backend/); on SQLite, Wagtail's FTS5 backend.
         "BACKEND": "cafeia_site.search_backend",
         # For what has no language (documents, images, users); PostgreSQL 15 has an Arabic stemmer.
         "SEARCH_CONFIG": "french",

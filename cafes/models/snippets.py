@@ -61,7 +61,7 @@ class Organisation(NamedEntry, NormalFormsIndexed, TranslatableMixin, index.Inde
         FieldPanel("description"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("city"), index.AutocompleteField("name"),
-                     *NormalFormsIndexed.search_fields()]
+                     *NormalFormsIndexed.normal_forms_fields()]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -85,7 +85,7 @@ class Animator(NamedEntry, NormalFormsIndexed, TranslatableMixin, index.Indexed,
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio"), FieldPanel("organisation"), FieldPanel("listed")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("listed"),
-                     *NormalFormsIndexed.search_fields()]
+                     *NormalFormsIndexed.normal_forms_fields()]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

@@ -106,6 +106,13 @@ def test_arabic_reader_finds_the_french_text_of_an_alias(client, pages):
     assert pages["fr"].url not in html  # the reader's language only
 
 
+def test_an_alias_is_found_by_the_new_words_of_its_published_source(client, pages):
+    cafe = pages["fr"]
+    cafe.summary = "Les médiathèques aussi."
+    cafe.save_revision().publish()
+    assert pages["alias"].url in urls_found(client, "ar", "mediatheques")
+
+
 @postgres_only
 def test_alias_text_is_stemmed_in_its_own_language(client, pages):
     assert pages["alias"].url in urls_found(client, "ar", "bibliothèque")
