@@ -1,13 +1,17 @@
-"""Arabic written in its many ways, brought to one form for search (pure functions, no Django).
+"""Words written in their many ways, brought to one form for search (pure functions, no Django).
 
-Readers type `طلبة`, `الطلبة` or `الطُّلبة`, `رباط` or `الرباط`, `إفران` or `افران`; pages hold any of them.
-`normalise()` is applied to the query and to the indexed text alike, so that every spelling meets every other:
-diacritics (tashkeel) and tatweel go, alef variants become ا, alef maqsura ى and Persian ی become ي, ta marbuta ة
-becomes ه (often typed so), Arabic-Indic digits become Western ones (the site writes Western digits), and the
-definite article is taken off a word: ال, and وال بال فال كال, and لل (ل + ال), only when enough of the word is
-left (`بالغ` and `والد` keep their letters). Alef variants are unified first, because the hamza is often left out:
-`ألمانيا` and `المانيا` both become `مانيا`, a harmless conflation since both sides of the search go the same way. Other scripts go through NFKC only: French and English text reach the
-search backend unchanged but for compatibility characters (ligatures, decomposed accents).
+Readers type `طلبة`, `الطلبة` or `الطُّلبة`, `رباط` or `الرباط`, `إفران` or `افران`, `médiathèques` or
+`mediatheques`; pages hold any of them. `normalise()` is applied to the query and to the indexed text alike, so
+that every spelling meets every other:
+- Arabic: diacritics (tashkeel) and tatweel go, alef variants become ا, alef maqsura ى and Persian ی become ي,
+  ta marbuta ة becomes ه (often typed so), Arabic-Indic digits become Western ones (the site writes Western
+  digits), and the definite article is taken off a word: ال, and وال بال فال كال, and لل (ل + ال), only when
+  enough of the word is left (`بالغ` and `والد` keep their letters). Alef variants are unified first, because
+  the hamza is often left out: `ألمانيا` and `المانيا` both become `مانيا`, a harmless conflation since both
+  sides of the search go the same way.
+- Latin: accents go (é → e, œ → oe), as SQLite's FTS5 already does and PostgreSQL's French configuration does
+  not; case is left to the search backend.
+- Everything: NFKC (ligatures, presentation forms, decomposed accents typed by some keyboards).
 """
 import re
 import unicodedata
@@ -15,10 +19,12 @@ import unicodedata
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic annotation marks; tatweel.
 _MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
 _MARKS = re.compile(f"[{_MARK_CHARS}]")
+_LATIN_ACCENTS = re.compile("[\u0300-\u036f]")  # combining diacritical marks, once NFKD has taken them apart
 _LETTERS = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "ى": "ي", "ی": "ي", "ک": "ك",
     "ة": "ه",
+    "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE",
     **{chr(0x0660 + n): str(n) for n in range(10)},  # ٠١٢…
     **{chr(0x06F0 + n): str(n) for n in range(10)},  # ۰۱۲… (Persian forms)
 })
@@ -43,8 +49,9 @@ def _normal_word(match: re.Match) -> str:
 
 
 def normalise(text: str) -> str:
-    """`text` with its Arabic brought to the one form search compares; other scripts as they are (NFKC)."""
-    text = unicodedata.normalize("NFKC", text)
+    """`text` brought to the one form search compares: Arabic spellings and Latin accents folded."""
+    text = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+    text = unicodedata.normalize("NFC", text)
     text = _MARKS.sub("", text).translate(_LETTERS)
     return WORD.sub(_normal_word, text)
 
