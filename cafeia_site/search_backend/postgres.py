@@ -18,6 +18,7 @@ from . import NormalisedQueries
 
 class LanguageIndex(PostgresIndex):
     def add_items(self, model, objs):
+        objs = list(objs)
         backend = self.backend
         by_config = defaultdict(list)
         for obj, language in zip(objs, _text_languages(objs), strict=True):
@@ -34,7 +35,6 @@ class LanguageIndex(PostgresIndex):
 
 def _text_languages(objs) -> list[str | None]:
     """The language each object's text is written in (two queries for the batch, none without locales)."""
-    objs = list(objs)
     if not any(getattr(obj, "locale_id", None) for obj in objs):
         return [None] * len(objs)
     sources = {obj.alias_of_id for obj in objs if getattr(obj, "alias_of_id", None)}

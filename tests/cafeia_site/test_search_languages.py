@@ -4,7 +4,10 @@ Arabic spellings (article, alef and ya variants, tatweel, diacritics) are brough
 (cafeia_site.search_text) and match on every database. Stemming (plural ↔ singular) is PostgreSQL's, with the
 reader's and the text's language configuration (cafeia_site.search_backend): SQLite's FTS5 has none.
 """
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
@@ -152,6 +155,15 @@ def test_an_edited_page_is_found_by_its_new_words(client, pages):
     cafe.save()
     assert cafe.url in urls_found(client, "ar", "افران")
     assert cafe.url not in urls_found(client, "ar", "الرباط")
+
+
+def test_a_rebuilt_index_finds_every_spelling_too(client, pages):
+    call_command("update_index", stdout=io.StringIO())
+    assert pages["students"].url in urls_found(client, "ar", "طلبة")
+    assert pages["alias"].url in urls_found(client, "ar", "bibliotheques")
+    assert pages["en"].url in urls_found(client, "en", "Libraries")
+    if connection.vendor == "postgresql":  # the alias rebuilt with its French text's configuration
+        assert pages["alias"].url in urls_found(client, "ar", "bibliothèque")
 
 
 def test_organisations_are_found_in_every_spelling_in_the_admin_search():
