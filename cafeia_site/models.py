@@ -2,16 +2,19 @@
 from http import HTTPMethod
 
 from django.db import models
+from django.db.models import Manager
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .localisation import best_translations
 from .middleware import render_standalone
+from .search_text import normal_forms
 
 
 class Counter(models.Model):
@@ -25,7 +28,56 @@ class Counter(models.Model):
         return f"{self.name}={self.value}"
 
 
-class BasePage(Page):
+def _as_text(value) -> str:
+    """A searchable value as the index writes it (strings, lists of strings, dicts of them, tags)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _as_text(list(value.values()))
+    if isinstance(value, list | tuple):
+        return " ".join(_as_text(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def _related_items(field: index.RelatedFields, obj) -> list:
+    related = field.get_value(obj)
+    if related is None:
+        return []
+    if isinstance(related, Manager):
+        return list(related.all())
+    return [related() if callable(related) else related]
+
+
+def _texts(obj, fields, kind):
+    """The values of the `kind` fields (SearchField, AutocompleteField) of `obj` and its related objects, but
+    the normal forms themselves."""
+    for field in fields:
+        if isinstance(field, index.RelatedFields):
+            for item in _related_items(field, obj):
+                yield from _texts(item, field.fields, kind)
+        elif isinstance(field, kind) and field.field_name not in NormalFormsIndexed.FIELDS:
+            yield _as_text(field.get_value(obj))
+
+
+class NormalFormsIndexed:
+    """A model whose search index also holds its Arabic in normal form (cafeia_site.search_text), so that
+    `الطلبة`, `طلبة` and `الطُّلبة` find one another, in searches and in the admin's autocomplete alike:
+    its `search_fields` add `NormalFormsIndexed.normal_forms_fields()`."""
+
+    FIELDS = ("search_normal_forms", "autocomplete_normal_forms")
+
+    @classmethod
+    def normal_forms_fields(cls) -> list:
+        return [index.SearchField(cls.FIELDS[0]), index.AutocompleteField(cls.FIELDS[1])]
+
+    def search_normal_forms(self) -> str:
+        return normal_forms(" ".join(_texts(self, self.get_search_fields(), index.SearchField)))
+
+    def autocomplete_normal_forms(self) -> str:
+        return normal_forms(" ".join(_texts(self, self.get_search_fields(), index.AutocompleteField)))
+
+
+class BasePage(NormalFormsIndexed, Page):
     """Every public page type derives from this: SEO description and a social image."""
 
     social_image = models.ForeignKey(
@@ -50,6 +102,8 @@ class BasePage(Page):
             heading=_("Pour les moteurs de recherche et le partage"),
         )
     ]
+
+    search_fields = Page.search_fields + NormalFormsIndexed.normal_forms_fields()
 
     # Public pages are read, never written to: anything else gets a clear 405 page.
     # A page type that handles a form adds HTTPMethod.POST to its own list.

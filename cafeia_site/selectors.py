@@ -1,15 +1,14 @@
 """Reads shared by every section: site-wide search."""
-import re
-
 from wagtail.models import Locale, Page
 
-# Only words reach the search backend: quotes, brackets and operators are syntax to
-# SQLite's FTS5 (an unbalanced `"` raised an error) and mean nothing to a visitor.
-WORD = re.compile(r"\w+")
+from . import search_text
 
 
 def search_terms(query: str) -> str:
-    return " ".join(WORD.findall(query))
+    """Only words reach the search backend: quotes, brackets and operators are syntax to SQLite's FTS5 (an
+    unbalanced `"` raised an error) and mean nothing to a visitor. Diacritics stay with their word: the backend
+    brings the words to their normal form (cafeia_site.search_backend)."""
+    return " ".join(search_text.words(query))
 
 
 def search_pages(*, query: str, language_code: str):

@@ -173,9 +173,12 @@ WAGTAIL_SITE_NAME = "Café IA"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # Used by the PostgreSQL full-text backend; ignored on SQLite.
+        # Wagtail's database backend, with one PostgreSQL text-search configuration per language
+        # (cafeia_site/search_backend/); on SQLite, Wagtail's FTS5 backend.
+        "BACKEND": "cafeia_site.search_backend",
+        # For what has no language (documents, images, users); PostgreSQL 15 has an Arabic stemmer.
         "SEARCH_CONFIG": "french",
+        "SEARCH_CONFIGS": {"fr": "french", "ar": "arabic", "en": "english"},
     }
 }
 # Uploaded documents are checked for size and real content (cafeia_site.uploads).

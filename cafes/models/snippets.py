@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from cafeia_site.models import NormalFormsIndexed
+
 from ..choices import AUDIENCES, GENERAL_AUDIENCE, OrganisationKind
 
 
@@ -42,7 +44,7 @@ class NamedEntry:
         super().save(*args, **kwargs)
 
 
-class Organisation(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
+class Organisation(NamedEntry, NormalFormsIndexed, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant dans l'adresse"), max_length=120, allow_unicode=False)
     kind = models.CharField(_("type de structure"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.ASSOCIATION)
@@ -58,7 +60,8 @@ class Organisation(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("description"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("city"), index.AutocompleteField("name")]
+    search_fields = [index.SearchField("name"), index.SearchField("city"), index.AutocompleteField("name"),
+                     *NormalFormsIndexed.normal_forms_fields()]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -67,7 +70,7 @@ class Organisation(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="cafes_organisation_slug_locale")]
 
 
-class Animator(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
+class Animator(NamedEntry, NormalFormsIndexed, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant dans l'adresse"), max_length=120)
     bio = models.TextField(_("présentation"), blank=True)
@@ -81,7 +84,8 @@ class Animator(NamedEntry, TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio"), FieldPanel("organisation"), FieldPanel("listed")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("listed")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("listed"),
+                     *NormalFormsIndexed.normal_forms_fields()]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
