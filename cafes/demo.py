@@ -271,12 +271,12 @@ def build(context: dict, stdout=None) -> None:
         report.save_revision().publish()
         if cafe_n in (0, None) or (cafe_n in TRANSLATED):
             translate(report, REPORT_TR)
-    _vocabulary(fr)
+    translate_vocabulary(fr)
     if stdout is not None:
         stdout.write(f"    {len(cafes) + len(RECURRING)} cafés, {len(REPORTS)} reports")
 
 
-def _vocabulary(fr) -> None:
+def translate_vocabulary(fr) -> None:
     """Arabic and English labels for the demo's tags and themes, through wagtail-localize (Vocabulaire → Traduire)."""
     names = set(TERMS_TR["ar"]) | set(TERMS_TR["en"])
     for term in VocabularyTerm.objects.filter(locale=fr, name__in=names):

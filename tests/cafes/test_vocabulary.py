@@ -10,11 +10,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from icalendar import Calendar
 
 from cafeia_site.demo import translate
 from cafeia_site.models import VocabularyTerm
 from cafeia_site.vocabulary import term_labels
+from cafes.demo import translate_vocabulary
 from cafes.models import CafeReportPage, Organisation, SynthesisPage
 from tests.factories import ResourcePageFactory, locale, translate_page
 
@@ -122,6 +124,9 @@ def test_report_page_shows_themes_audiences_and_format_in_arabic_with_the_arabic
     assert "IA au quotidien" not in html
     assert "</bdi>، <bdi>" in html.split("report__facts")[1].split("</ul>")[0]
     assert "<bdi>لعبة بطاقات الذكاء الاصطناعي</bdi>" in html and "Le jeu des cartes IA" not in html
+    with translation.override("ar"):
+        audiences = "، ".join(f"<bdi>{a.label}</bdi>" for a in rabat.audiences.all())
+    assert audiences in html and "Étudiants" not in html
     # The same words on a French report stay French, with the French comma.
     blois = make_cafe(title="Café IA à Blois")
     french = CafeReportPage(title="CR Blois", slug="cr-blois-vocab", date=dt.date(2025, 3, 4), format=fmt)
@@ -134,10 +139,13 @@ def test_report_page_shows_themes_audiences_and_format_in_arabic_with_the_arabic
 
 def test_a_format_with_no_live_version_in_the_language_shows_the_french_one(client, module_site_tree, rabat):
     fmt = ResourcePageFactory(parent=module_site_tree.resources["fr"], kind="format", title="Le débat mouvant")
+    draft = translate_page(fmt, "ar", title="النقاش المتحرك")
+    draft.live = False
+    draft.save()
     rabat.format = fmt
     rabat.save()
     html = client.get(rabat.url).content.decode()
-    assert "<bdi>Le débat mouvant</bdi>" in html
+    assert "<bdi>Le débat mouvant</bdi>" in html and "النقاش المتحرك" not in html
 
 
 def test_synthesis_shows_theme_labels_and_format_titles_in_arabic(client, module_site_tree, rabat):
@@ -209,6 +217,21 @@ def test_editors_find_the_vocabulary_and_translate_it_in_the_admin(client, rabat
     listing = client.get("/admin/snippets/cafeia_site/vocabularyterm/")
     assert listing.status_code == 200
     assert "bibliothèques" in listing.content.decode()
+    assert "bibliothèques" in client.get("/admin/snippets/cafeia_site/vocabularyterm/?q=biblio").content.decode()
     source = term("sans traduction")
     submit = client.get(f"/admin/localize/submit/snippet/cafeia_site/vocabularyterm/{source.pk}/")
     assert submit.status_code == 200
+
+
+def test_the_tag_filter_also_takes_a_label_typed_in_arabic(client, rabat):
+    listing = client.get("/ar/cafes/?when=all&tag=المكتبات").content.decode()
+    assert rabat.title in listing
+    assert rabat.title not in client.get("/ar/cafes/?when=all&tag=مكتبة").content.decode()
+
+
+def test_the_demo_gives_its_tags_and_themes_arabic_and_english_labels():
+    make_cafe(tags=["IA au quotidien", "travail"])
+    translate_vocabulary(locale("fr"))  # the demo's step, without the 40-s demo
+    assert term_labels(language="ar")["IA au quotidien"] == "الذكاء الاصطناعي في الحياة اليومية"
+    assert term_labels(language="en")["travail"] == "work"
+    assert term_labels(language="fr")["travail"] == "travail"
