@@ -23,9 +23,6 @@ class Labels:
     def __getitem__(self, name: str) -> str:
         return self._by_key.get(_key(name), name)
 
-    def __len__(self) -> int:
-        return len(self._by_key)
-
 
 def term_labels(*, language: str, names: Iterable[str] | None = None) -> Labels:
     """The labels in `language` (else the default language's) of `names`, or of the whole vocabulary; one query."""
