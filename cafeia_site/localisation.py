@@ -3,8 +3,12 @@ language, which way this language's text runs, and what separates the items of a
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+
+# Said of a text shown in another language than the reader's ("(en français)").
+IN_LANGUAGE = {"fr": _("en français"), "ar": _("en arabe"), "en": _("en anglais")}
 
 
 def text_direction(language_code: str | None) -> str:
@@ -49,7 +53,107 @@ def best_translation(obj, *, language: str):
     return picked[0] if picked else obj
 
 
-def live_translation(page: Page | None, *, language: str) -> Page | None:
+def content_language(page) -> str:
+    """The language a page's text is written in: for an alias (Wagtail's copy of a page kept in step with
+    it, in a language it has no translation in yet) the language of its original, else its own.
+    Lists select `alias_of` so this costs no query."""
+    source = page.alias_of if page.alias_of_id else page
+    return language_of_locale(source.locale_id)
+
+
+_LANGUAGE_BY_LOCALE: dict[int, str] = {}
+
+
+def language_of_locale(locale_id: int) -> str:
+    """A locale's language code without a query per page (locales are few and hardly ever change;
+    `forget_locales` runs when one is saved)."""
+    code = _LANGUAGE_BY_LOCALE.get(locale_id)
+    if code is None:
+        from wagtail.models import Locale
+
+        _LANGUAGE_BY_LOCALE.update(Locale.objects.values_list("pk", "language_code"))
+        code = _LANGUAGE_BY_LOCALE.get(locale_id, "")
+    return code
+
+
+def forget_locales(**_kwargs) -> None:
+    _LANGUAGE_BY_LOCALE.clear()
+
+
+def alias_into_every_language(page) -> list:
+    """Makes a live page readable in every language: in each locale holding no version of it (translation
+    or alias), a Wagtail alias of it, created with its missing parents; Wagtail keeps aliases in step
+    (published, unpublished) with their original, and wagtail-localize turns one into a translation when
+    an editor translates it. Returns the aliases made."""
+    from wagtail.models import Locale, Page
+
+    if page.alias_of_id or not page.live or page.depth <= 1:
+        return []
+    present = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
+    made = []
+    for locale in Locale.objects.exclude(pk__in=present).order_by("pk"):
+        made.append(page.copy_for_translation(locale, copy_parents=True, alias=True))
+    return made
+
+
+def alias_every_page() -> int:
+    """`alias_into_every_language` for every live original page, parents first (the demo loader, the
+    `sync_languages` command after an import). Returns the number of aliases made."""
+    from wagtail.models import Locale, Page
+
+    locales = Locale.objects.count()
+    versions = Page.objects.filter(depth__gt=1).values("translation_key").annotate(n=Count("pk")).filter(n__lt=locales)
+    incomplete = Page.objects.filter(
+        depth__gt=1, live=True, alias_of__isnull=True, translation_key__in=versions.values("translation_key"))
+    made = 0
+    seen = set()
+    # The default language's version is the one copied when there are several originals.
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    for page in incomplete.select_related("locale").order_by("depth", "path"):
+        if page.translation_key in seen:
+            continue
+        page = _preferred_original(page, default_language)
+        seen.add(page.translation_key)
+        made += len(alias_into_every_language(page.specific))
+    return made
+
+
+def _preferred_original(page, default_language: str):
+    if page.locale.language_code == default_language:
+        return page
+    same = type(page).objects.filter(translation_key=page.translation_key, live=True, alias_of__isnull=True)
+    return same.filter(locale__language_code=default_language).first() or page
+
+
+def page_in_another_language(request) -> str | None:
+    """For an address `/<language>/<path>/` that leads nowhere: the URL of the same page in `language` when
+    `<path>` is a live page's address in another language (slugs are translated), else None."""
+    from django.http import Http404
+    from wagtail.models import Locale, Site
+
+    parts = request.path.strip("/").split("/")
+    site = Site.find_for_request(request)
+    if len(parts) < 2 or parts[0] not in dict(settings.LANGUAGES) or site is None:
+        return None
+    wanted = Locale.objects.filter(language_code=parts[0]).first()
+    homes = site.root_page.get_translations(inclusive=True).live().exclude(locale=wanted).specific()
+    for home in homes:
+        try:
+            found = home.route(request, parts[1:])
+        except Http404:
+            continue
+        page, route_args = found[0], found[1]
+        if not page.live or route_args:  # a routable page's sub-route: its own view says what it has
+            continue
+        target = page.get_translation_or_none(wanted) if wanted else None
+        target = target if target is not None and target.live else None
+        url = (target or page).get_url(request)
+        if url and url != request.path:
+            return url
+    return None
+
+
+def live_translation(page, *, language: str):
     """The live version of `page` readers of `language` should follow (theirs, else the default
     language's, else any); None when no version is live. One query."""
     if page is None:
@@ -61,6 +165,8 @@ def live_translation(page: Page | None, *, language: str) -> Page | None:
 def live_titles(page_ids: Iterable[int], *, language: str) -> dict[int, str]:
     """For each page id, the title of its live version in `language` (else the default language's, else
     any); ids with no live version are left out. One query."""
+    from wagtail.models import Page
+
     keys = Page.objects.filter(pk__in=list(page_ids)).values("translation_key")
     versions = list(Page.objects.filter(translation_key__in=keys).select_related("locale"))
     chosen = {p.translation_key: p.title for p in best_translations([v for v in versions if v.live], language=language)}

@@ -1,10 +1,11 @@
-"""Keeps what readers get from caches in step with what editors change: the page chrome and the page cache.
+"""Keeps what readers get in step with what editors change: a published page readable in every language
+(cafeia_site.localisation.alias_into_every_language), the page chrome and the page cache.
 
 Publishing, unpublishing, moving or deleting a page, and saving or deleting anything else pages show
 (snippets, settings, images, documents, redirects, sites, locales) drops both. A draft drops nothing,
 and neither does a record readers make themselves (a subscriber).
 """
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -15,6 +16,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from . import chrome, page_cache, vocabulary
+from .localisation import alias_into_every_language, forget_locales
 
 # Besides snippets, what editors change in the admin and pages show.
 _SHOWN_BY_PAGES = (Page, AbstractImage, AbstractDocument, BaseSiteSetting, BaseGenericSetting, Redirect, Site, Locale)
@@ -34,7 +36,23 @@ def _instance_changed(sender, instance, **kwargs) -> None:
         content_changed()
 
 
+def _published_everywhere(sender, instance, **_kwargs) -> None:
+    alias_into_every_language(instance)
+
+
+def _aliases_go_with_their_page(sender, instance, **_kwargs) -> None:
+    # Wagtail would keep an original's aliases as pages of their own: its text would stay public in the
+    # other languages after the page is deleted (a withdrawn contribution, say).
+    if isinstance(instance, Page) and not instance.alias_of_id:
+        for alias in Page.objects.filter(alias_of_id=instance.pk, translation_key=instance.translation_key):
+            alias.delete()
+
+
 def connect() -> None:
+    page_published.connect(_published_everywhere, dispatch_uid="published_everywhere")
+    pre_delete.connect(_aliases_go_with_their_page, dispatch_uid="aliases_go_with_their_page")
+    for signal in (post_save, post_delete):
+        signal.connect(forget_locales, sender=Locale, dispatch_uid=f"forget_locales:{id(signal)}")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"content_changed:{id(signal)}")
     post_save.connect(_instance_changed, dispatch_uid="content_changed:post_save")

@@ -1,6 +1,7 @@
 """One sitemap per language (/sitemap-fr.xml, -ar, -en) behind a sitemap index at /sitemap.xml.
 
 Wagtail's own sitemap lists the default site's root and its descendants only, i.e. the French tree.
+Aliases (a page not translated yet, shown in its original's language) are left out: their canonical is the original.
 """
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
@@ -20,7 +21,9 @@ class LanguageSitemap(Sitemap):
         localized = root.get_translation_or_none(locale) if locale else None
         if localized is None:
             return Page.objects.none()
-        return localized.get_descendants(inclusive=True).live().public().order_by("path").defer_streamfields().specific()
+        # An alias shows its original's text and names it as canonical: the original is listed, not the alias.
+        pages = localized.get_descendants(inclusive=True).live().public().filter(alias_of__isnull=True)
+        return pages.order_by("path").defer_streamfields().specific()
 
 
 def _sitemaps(request) -> dict[str, LanguageSitemap]:

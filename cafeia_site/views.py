@@ -2,10 +2,11 @@
 import sys
 from functools import wraps
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from .localisation import page_in_another_language
 from .middleware import DATABASE_ERRORS, database_unavailable_response, render_standalone
 from .pagination import paginate
 from .selectors import search_pages
@@ -52,6 +53,10 @@ def search(request):
 
 
 def page_not_found(request, exception=None):
+    # /ar/<an address of the French tree>/: the page exists, under another language's address.
+    found = page_in_another_language(request)
+    if found is not None:
+        return HttpResponseRedirect(found)
     return render(request, "404.html", status=404)
 
 

@@ -60,7 +60,7 @@ class CafeFilterForm(forms.Form):
         data = self.data.copy()
         for name in self.errors:
             data.pop(name, None)
-        form = CafeFilterForm(data, countries=self._countries)
+        form = type(self)(data, countries=self._countries)
         form.is_valid()
         return form
 
@@ -68,3 +68,20 @@ class CafeFilterForm(forms.Form):
         """The valid filters as a query string, for the map's GeoJSON and the feed links."""
         pairs = [(k, v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cleaned.items() if k in self.FEED_FIELDS]
         return urlencode(pairs)
+
+
+class AgendaFilterForm(CafeFilterForm):
+    """The agenda's filters: the café list's, less what the month stands for (when, dates) and "near",
+    which orders a list rather than selects from it."""
+
+    MONTH_FIELDS = ("when", "near", "date", "date_from", "date_to")
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        for name in self.MONTH_FIELDS:
+            del self.fields[name]
+
+    def filters(self) -> tuple[dict, list[str]]:
+        cleaned, notices = super().filters()
+        cleaned.pop("when")
+        return cleaned, notices

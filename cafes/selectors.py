@@ -62,7 +62,7 @@ def cafes_base(*, locale) -> QuerySet[models.CafePage]:
 
 def with_cards(queryset: QuerySet[models.CafePage]) -> QuerySet[models.CafePage]:
     """What a list card shows, in a constant number of queries."""
-    return queryset.select_related("organiser").prefetch_related("audiences", "tags")
+    return queryset.select_related("organiser", "alias_of").prefetch_related("audiences", "tags")
 
 
 def cafes_upcoming(*, locale=None, country: models.CountryPage | str | None = None, limit: int | None = None) -> QuerySet[models.CafePage]:
@@ -208,13 +208,48 @@ def country_syntheses(country: models.CountryPage) -> list[models.SynthesisPage]
     return list(models.SynthesisPage.objects.live().child_of(country).order_by("-year", "path"))
 
 
-def organisations_listed(*, locale) -> QuerySet[models.Organisation]:
-    """The directory: every organisation in `locale`, with its number of live cafés (`n`)."""
-    return (
-        models.Organisation.objects.filter(locale=_locale(locale))
-        .annotate(n=Count("cafes", filter=Q(cafes__live=True), distinct=True))
-        .order_by("name")
-    )
+def _cafe_counts(through: str) -> dict:
+    """The number of live cafés per translation key of their organiser (`through="organiser"`) or of
+    one of their animators (`"animators"`), in one query.
+
+    A café counts once whatever its languages: its translations, and the aliases that give it a page
+    in every language's tree, share its translation key. Counting that key (rather than the pages of
+    one language) gives the same number in every language, before and after the aliases exist.
+    """
+    key = f"{through}__translation_key"
+    rows = (models.CafePage.objects.live().filter(**{f"{through}__isnull": False})
+            .order_by().values(key).annotate(n=Count("translation_key", distinct=True)))
+    return {row[key]: row["n"] for row in rows}
+
+
+def organisations_listed(*, locale) -> list[models.Organisation]:
+    """The directory: every organisation once, in `locale` when translated (else in the default
+    language), by name, each with its number of live cafés (`n`, the same in every language)."""
+    locale = _locale(locale)
+    chosen = best_translations(models.Organisation.objects.select_related("locale"), language=locale.language_code)
+    counts = _cafe_counts("organiser")
+    for organisation in chosen:
+        organisation.n = counts.get(organisation.translation_key, 0)
+    return sorted(chosen, key=lambda org: org.name.casefold())
+
+
+def animators_listed(*, locale) -> list[models.Animator]:
+    """The animators who agreed to be listed (only them: without it their name appears nowhere), once
+    each, in `locale` when translated, by name; each with its number of live cafés (`n`) and its
+    organisation in `locale` (`organisation_shown`, None without one). Three queries."""
+    language = _locale(locale).language_code
+    chosen = best_translations(models.Animator.objects.filter(listed=True).select_related("locale", "organisation"),
+                               language=language)
+    counts = _cafe_counts("animators")
+    keys = {a.organisation.translation_key for a in chosen if a.organisation is not None}
+    organisations = {
+        org.translation_key: org for org in best_translations(
+            models.Organisation.objects.filter(translation_key__in=keys).select_related("locale"), language=language)
+    } if keys else {}
+    for animator in chosen:
+        animator.n = counts.get(animator.translation_key, 0)
+        animator.organisation_shown = organisations.get(animator.organisation.translation_key) if animator.organisation else None
+    return sorted(chosen, key=lambda a: a.name.casefold())
 
 
 def _entry_for_slug(queryset, slug: str, *, locale: Locale):
@@ -237,13 +272,28 @@ def animator_for_slug(slug: str, *, locale) -> models.Animator | None:
     return _entry_for_slug(models.Animator.objects.filter(listed=True), slug, locale=_locale(locale))
 
 
-def animators_of(organisation: models.Organisation, *, locale) -> QuerySet[models.Animator]:
-    return models.Animator.objects.filter(
-        listed=True, locale=_locale(locale), organisation__translation_key=organisation.translation_key)
+def animators_of(organisation: models.Organisation, *, locale) -> list[models.Animator]:
+    """The listed animators of an organisation (any of its translations), once each, in `locale` when translated."""
+    versions = models.Animator.objects.filter(
+        listed=True, organisation__translation_key=organisation.translation_key).select_related("locale")
+    return sorted(best_translations(versions, language=_locale(locale).language_code), key=lambda a: a.name.casefold())
 
 
-def cafes_of_animator(animator: models.Animator, *, locale) -> QuerySet[models.CafePage]:
-    return with_cards(cafes_base(locale=locale).filter(animators__translation_key=animator.translation_key).distinct())
+def _cafes_once(queryset: QuerySet[models.CafePage], *, locale) -> list[models.CafePage]:
+    """Live cafés of every language, once each (one per translation key): in `locale` when it has a
+    version (a translation or an alias), else in the default language, else as found."""
+    versions = with_cards(queryset.filter(live=True).select_related("locale"))
+    return best_translations(versions, language=_locale(locale).language_code)
+
+
+def cafes_of_organisation(organisation: models.Organisation, *, locale) -> list[models.CafePage]:
+    """The cafés its page lists: the same ones in every language, as many as the directory counts."""
+    return _cafes_once(models.CafePage.objects.filter(organiser__translation_key=organisation.translation_key), locale=locale)
+
+
+def cafes_of_animator(animator: models.Animator, *, locale) -> list[models.CafePage]:
+    return _cafes_once(models.CafePage.objects.filter(animators__translation_key=animator.translation_key).distinct(),
+                       locale=locale)
 
 
 def upcoming_and_past(cafes) -> tuple[list, list]:
@@ -253,10 +303,12 @@ def upcoming_and_past(cafes) -> tuple[list, list]:
     return upcoming, past
 
 
-def agenda_days(*, locale, month: dt.date, next_month: dt.date) -> list[tuple[dt.date, list[dict]]]:
+def agenda_days(*, locale, month: dt.date, next_month: dt.date, **filters) -> list[tuple[dt.date, list[dict]]]:
     """Each day of the month with its sessions: a café on the day it happens where it happens (its own
-    zone, as its hours are), a weekly café on each of its days."""
-    cafes = with_cards(cafes_filtered(locale=locale, when="all", date_from=month, date_to=next_month - dt.timedelta(days=1)))
+    zone, as its hours are), a weekly café on each of its days. `filters` are those of `cafes_filtered`
+    but the dates and `when`, which the month sets."""
+    cafes = with_cards(cafes_filtered(locale=locale, when="all", date_from=month,
+                                      date_to=next_month - dt.timedelta(days=1), **filters))
     days: dict[dt.date, list] = {}
     for cafe in cafes:
         for begins, ends in timing.occurrences(cafe.start, cafe.end, cafe.time_zone, cafe.recurrence_weekday,

@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale
 
@@ -28,11 +29,19 @@ ICAL_STATUS = {CafeStatus.CANCELLED: "CANCELLED", CafeStatus.FULL: "CONFIRMED", 
                CafeStatus.PAST: "CONFIRMED"}
 
 
-def _locale(request) -> Locale:
-    code = request.GET.get("lang", settings.LANGUAGE_CODE)
+def _locale(request) -> Locale | None:
+    """The feed's language (`lang`, the default language when absent); None for a language the site has not."""
+    code = request.GET.get("lang") or settings.LANGUAGE_CODE
     if code not in dict(settings.LANGUAGES):
-        code = settings.LANGUAGE_CODE
+        return None
     return Locale.objects.get(language_code=code)
+
+
+def _unknown_language(request) -> HttpResponse:
+    languages = ", ".join(code for code, _name in settings.LANGUAGES)
+    message = _("Langue inconnue : « %(code)s ». Langues de ces données : %(languages)s.") % {
+        "code": request.GET.get("lang", "")[:20], "languages": languages}
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
 def _filtered(request, locale):
@@ -86,6 +95,8 @@ def geojson(request):
     """The map's data. Built once per filter set and data version, then kept gzipped in the cache
     (any saved café, country or organisation changes the version; statuses age out with the timeout)."""
     locale = _locale(request)
+    if locale is None:
+        return _unknown_language(request)
     query = urlencode(sorted(request.GET.items()))
     key = "cafes:geojson:" + hashlib.sha256(
         f"{data_version()}|{request.get_host()}|{locale.language_code}|{query}".encode()).hexdigest()
@@ -147,6 +158,8 @@ def _ics_response(cal: Calendar, filename: str) -> HttpResponse:
 def ics(request):
     """Upcoming cafés by default; `country=FR`, `organiser=<slug>` and the page's other filters narrow it."""
     locale = _locale(request)
+    if locale is None:
+        return _unknown_language(request)
     queryset, country_pages, _notices = _filtered(request, locale)
     by_path = selectors.country_by_path(country_pages)
     url_base, index_path, index_url = _url_parts(request, locale)
@@ -176,6 +189,8 @@ CSV_COLUMNS = ["id", "title", "url", "start", "end", "weekly_until", "venue", "a
 def csv_export(request):
     """One row per café; times with the offset of the café's zone, which the last column names."""
     locale = _locale(request)
+    if locale is None:
+        return _unknown_language(request)
     queryset, country_pages, _notices = _filtered(request, locale)
     by_path = selectors.country_by_path(country_pages)
     url_base, index_path, index_url = _url_parts(request, locale)

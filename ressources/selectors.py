@@ -58,6 +58,7 @@ def resources_for_index(
         resources = resources.filter(tags__name__iexact=tag)
     return (
         resources.defer_streamfields()
+        .select_related("alias_of")
         .prefetch_related(
             Prefetch("tagged_items", queryset=models.ResourcePageTag.objects.select_related("tag").order_by("tag__name")),
         )

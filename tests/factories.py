@@ -191,7 +191,14 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
 def translate_page(page: Page, code: str, **fields) -> Page:
     """`page` in another language, live, under its parent's translation (or beside it, for a home page)."""
-    translated = page.copy_for_translation(locale(code), copy_parents=True)
+    # A published page has an alias in every language (cafeia_site.localisation): translating turns it into a
+    # page of its own, as wagtail-localize does.
+    alias = type(page).objects.filter(translation_key=page.translation_key, locale=locale(code), alias_of__isnull=False).first()
+    if alias is not None:
+        alias.alias_of = None
+        translated = alias
+    else:
+        translated = page.copy_for_translation(locale(code), copy_parents=True)
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.live, translated.has_unpublished_changes = True, False

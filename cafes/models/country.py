@@ -1,6 +1,5 @@
 """The café tree above the cafés: the index (map, list, agenda, directory) and one page per country,
 each rendering its own routes from the selectors."""
-import calendar
 import datetime as dt
 
 from django.conf import settings
@@ -9,6 +8,7 @@ from django.db import models
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -23,9 +23,10 @@ from cafeia_site.models import BasePage
 from cafeia_site.pagination import paginate
 
 from .. import geo, selectors, structured, timing
-from ..forms import CafeFilterForm
+from ..forms import AgendaFilterForm, CafeFilterForm
 
 PER_PAGE = 20
+DIRECTORY_PER_PAGE = 50
 
 
 def map_settings() -> dict:
@@ -42,17 +43,11 @@ def listing_context(request, *, country=None) -> dict:
     country_pages = selectors.countries(locale=locale)
     by_path = selectors.country_by_path(country_pages)
     form = CafeFilterForm(request.GET, countries=country_pages)
-    filters, notices = form.filters()
-    if country is not None:
-        filters["country"] = country.country_code
+    filters, notices = _filters(form, country)
     near_text = filters.pop("near", None)
     near = selectors.resolve_near(near_text, locale=locale) if near_text else None
     if near_text and near is None:
         notices.append(gettext("Aucun café connu près de « %(place)s » : essayez un code postal ou une ville voisine.") % {"place": near_text})
-    organiser = filters.get("organiser")
-    if organiser and not selectors.organiser_exists(organiser):
-        notices.append(gettext("Structure inconnue : ce filtre a été ignoré."))
-        filters.pop("organiser")
     queryset = selectors.with_cards(selectors.cafes_filtered(locale=locale, **filters))
     if near is not None:
         queryset = structured.order_by_distance(queryset.filter(latitude__isnull=False).order_by(), near)
@@ -79,7 +74,27 @@ def listing_context(request, *, country=None) -> dict:
         "csv_url": _feed_url("csv", lang, data_query),
         "map": map_settings(),
         "has_filters": bool(set(filters) - {"when"} or filters.get("when") != "upcoming" or near),
+        "agenda_query": _agenda_query(filters, country),
     }
+
+
+def _filters(form: CafeFilterForm, country) -> tuple[dict, list[str]]:
+    """The form's valid filters (an unknown organiser dropped, said in a notice), `country` fixed if given."""
+    filters, notices = form.filters()
+    if country is not None:
+        filters["country"] = country.country_code
+    organiser = filters.get("organiser")
+    if organiser and not selectors.organiser_exists(organiser):
+        notices.append(gettext("Structure inconnue : ce filtre a été ignoré."))
+        filters.pop("organiser")
+    return filters, notices
+
+
+def _agenda_query(filters: dict, country, **extra) -> str:
+    """The filters an agenda link carries (the month aside): a country page's own country is its address."""
+    skipped = set(AgendaFilterForm.MONTH_FIELDS) | ({"country"} if country is not None else set())
+    pairs = [(k, v) for k, v in filters.items() if k not in skipped and k in CafeFilterForm.FEED_FIELDS]
+    return urlencode(pairs + list(extra.items()))
 
 
 def _month(request, notices: list[str]) -> dt.date:
@@ -93,6 +108,31 @@ def _month(request, notices: list[str]) -> dt.date:
             pass
         notices.append(gettext("Mois invalide : voici le mois en cours."))
     return timezone.localdate().replace(day=1)
+
+
+def agenda_context(request, *, country=None) -> dict:
+    """The month's agenda of the index and of a country page (`country` fixed), with every filter of
+    the café list but the dates; month links and the feed keep the filters."""
+    locale = Locale.get_active()
+    notices: list[str] = []
+    month = _month(request, notices)
+    next_month = (month + dt.timedelta(days=32)).replace(day=1)
+    previous_month = (month - dt.timedelta(days=1)).replace(day=1)
+    form = AgendaFilterForm(request.GET, countries=selectors.countries(locale=locale))
+    filters, filter_notices = _filters(form, country)
+    notices += filter_notices
+    return {
+        "month": month,
+        "days": selectors.agenda_days(locale=locale, month=month, next_month=next_month, **filters),
+        "previous_url": "?" + _agenda_query(filters, country, mois=previous_month.strftime("%Y-%m")),
+        "next_url": "?" + _agenda_query(filters, country, mois=next_month.strftime("%Y-%m")),
+        "list_query": _agenda_query(filters, country),
+        "ics_url": _feed_url("ics", f"lang={locale.language_code}", form.querystring(filters)),
+        "form": form.without_errors() if form.errors else form,
+        "has_filters": bool(set(filters) - ({"country"} if country is not None else set())),
+        "country": country,
+        "notices": notices,
+    }
 
 
 class CafeIndexPage(RoutablePageMixin, BasePage):
@@ -121,18 +161,7 @@ class CafeIndexPage(RoutablePageMixin, BasePage):
 
     @path("agenda/")
     def agenda_route(self, request):
-        notices: list[str] = []
-        month = _month(request, notices)
-        next_month = (month + dt.timedelta(days=32)).replace(day=1)
-        return self.render(request, template="cafes/agenda.html", context_overrides={
-            "month": month,
-            "month_days": calendar.monthrange(month.year, month.month)[1],
-            "days": selectors.agenda_days(locale=Locale.get_active(), month=month, next_month=next_month),
-            "next_month": next_month,
-            "previous_month": (month - dt.timedelta(days=1)).replace(day=1),
-            "notices": notices,
-            "index_page": self,
-        })
+        return self.render(request, template="cafes/agenda.html", context_overrides={**agenda_context(request), "index_page": self})
 
     @path("structures/")
     def organisation_list_route(self, request):
@@ -141,14 +170,22 @@ class CafeIndexPage(RoutablePageMixin, BasePage):
             "index_page": self,
         })
 
+    @path("animateurs/")
+    def animator_list_route(self, request):
+        notices: list[str] = []
+        page_obj = paginate(request, selectors.animators_listed(locale=Locale.get_active()),
+                            per_page=DIRECTORY_PER_PAGE, notices=notices)
+        return self.render(request, template="cafes/animator_list.html", context_overrides={
+            "page_obj": page_obj, "animators": page_obj.object_list, "notices": notices, "index_page": self,
+        })
+
     @path("structures/<slug:slug>/")
     def organisation_route(self, request, slug):
         locale = Locale.get_active()
         organisation = selectors.organisation_for_slug(slug, locale=locale)
         if organisation is None:
             raise Http404
-        cafes = selectors.with_cards(selectors.cafes_filtered(locale=locale, when="all", organiser=organisation.slug))
-        upcoming, past = selectors.upcoming_and_past(list(cafes))
+        upcoming, past = selectors.upcoming_and_past(selectors.cafes_of_organisation(organisation, locale=locale))
         return self.render(request, template="cafes/organisation.html", context_overrides={
             "organisation": organisation,
             "upcoming": upcoming,
@@ -164,7 +201,7 @@ class CafeIndexPage(RoutablePageMixin, BasePage):
         animator = selectors.animator_for_slug(slug, locale=locale)
         if animator is None:
             raise Http404
-        upcoming, past = selectors.upcoming_and_past(list(selectors.cafes_of_animator(animator, locale=locale)))
+        upcoming, past = selectors.upcoming_and_past(selectors.cafes_of_animator(animator, locale=locale))
         return self.render(request, template="cafes/animator.html", context_overrides={
             "animator": animator, "upcoming": upcoming, "past": past, "index_page": self,
         })
@@ -250,6 +287,12 @@ class CountryPage(RoutablePageMixin, BasePage):
             "contribute_url": reverse("contributions:index"),
         })
         return self.render(request, context_overrides=context)
+
+    @path("agenda/")
+    def agenda_route(self, request):
+        """The country's own agenda: the index's, with the country fixed, under the country's address
+        (as its list is), so a country's section holds everything about it."""
+        return self.render(request, template="cafes/agenda.html", context_overrides=agenda_context(request, country=self))
 
     def _with_directory_urls(self, organisations) -> list[tuple]:
         """Each organisation with the URL of its page in the directory (a route of the café index),

@@ -19,7 +19,8 @@ PHOTO_RENDITION = "fill-160x160"
 
 def _with_card_images(queryset: QuerySet, field_name: str, spec: str) -> QuerySet:
     images = get_image_model().objects.prefetch_renditions(spec)
-    return queryset.prefetch_related(Prefetch(field_name, queryset=images))
+    # A card marks the language of an untranslated page's text (its alias's original).
+    return queryset.select_related("alias_of").prefetch_related(Prefetch(field_name, queryset=images))
 
 
 def articles_for_cards(queryset: QuerySet) -> QuerySet:

@@ -73,3 +73,4 @@ def test_arabic_testimony_sent_end_to_end(page, server_url):
     page.get_by_role("button", name="أؤكّد").click()
     expect(page.locator("h1")).to_have_text("تم تأكيد المساهمة")
     _rtl_and_clean(page)
+

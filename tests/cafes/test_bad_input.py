@@ -59,5 +59,14 @@ def test_unknown_directory_entries_are_404(client):
 
 
 def test_feeds_survive_bad_input(client):
-    for url in ("/data/cafes.ics?country=XX&date=2025-13-45", "/data/cafes.csv?page=-1&mode=x", "/data/cafes.geojson?lang=zz"):
+    for url in ("/data/cafes.ics?country=XX&date=2025-13-45", "/data/cafes.csv?page=-1&mode=x"):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("feed", ["cafes.geojson", "cafes.ics", "cafes.csv"])
+def test_a_feed_in_a_language_the_site_has_not_says_so(client, feed):
+    response = client.get(f"/data/{feed}?lang=zz<script>", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Langue inconnue" in body and "fr, ar, en" in body
+    assert response["Content-Type"].startswith("text/plain")

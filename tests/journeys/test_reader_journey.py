@@ -1,5 +1,9 @@
-"""The reader's first steps: on each language's home page, every call to action leads somewhere that answers."""
+"""The reader's first steps: on each language's home page, every call to action leads somewhere that answers;
+in Arabic, every Moroccan café on the map and in the agenda, translated or not."""
 import pytest
+from playwright.sync_api import expect
+
+from tests.browser_harness import ARTIFACTS
 
 from .conftest import axe_violations
 
@@ -36,3 +40,40 @@ def test_the_home_page_passes_axe(page, language):
     page.goto(f"/{language}/")
     assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
     assert axe_violations(page) == []
+
+
+def _rtl_and_clean(page):
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert axe_violations(page) == []
+
+
+def test_an_arabic_reader_sees_every_moroccan_cafe_on_the_map_and_in_the_agenda(page):
+    """Every live Moroccan café, translated or not, is on the Arabic map and in the Arabic agenda; the pages
+    that mix Arabic chrome and French text pass axe."""
+    from cafes import selectors
+    from cafes.models import CafePage
+
+    in_french = selectors.cafes_filtered(locale="fr", when="all", country="MA").count()
+    untranslated = CafePage.objects.live().filter(locale__language_code="ar", alias_of__isnull=False)
+    assert untranslated.exists()  # the demo has Moroccan cafés with no Arabic version
+    page.goto("/ar/cafes/?country=MA&when=all")
+    page.wait_for_selector(".cafe-map[data-markers]", timeout=15000)
+    assert int(page.locator(".cafe-map").get_attribute("data-markers")) == in_french
+    assert page.locator(".cafe-card").count() == in_french
+    expect(page.locator(".cafe-card [lang='fr']").first).to_be_visible()
+    _rtl_and_clean(page)
+    page.screenshot(path=str(ARTIFACTS / "maroc_cafes_ar.png"), full_page=True)
+
+    page.goto("/fr/cafes/agenda/")
+    in_french_agenda = page.locator(".agenda .cafe-card").count()
+    page.goto("/ar/cafes/agenda/")
+    assert page.locator(".agenda .cafe-card").count() == in_french_agenda > 0
+    _rtl_and_clean(page)
+
+    cafe = untranslated.filter(path__startswith=selectors.countries(locale="ar")[-1].path).first() or untranslated.first()
+    page.goto(cafe.url)
+    _rtl_and_clean(page)
+    expect(page.locator(".source-language-notice")).to_be_visible()
+    expect(page.locator("h1")).to_have_attribute("lang", "fr")
+    page.screenshot(path=str(ARTIFACTS / "untranslated_cafe_ar.png"), full_page=True)

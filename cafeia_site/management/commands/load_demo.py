@@ -4,6 +4,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 # Each section owns its demo content; they run in this order (later ones link to earlier ones).
@@ -41,6 +42,8 @@ class Command(BaseCommand):
             builder = getattr(import_module(module_name), func_name)
             builder(context, stdout=self.stdout)
             self.stdout.write(f"  ✓ {dotted}")
+        # Pages the builders made live without publishing them are still readable in every language.
+        call_command("sync_languages", stdout=self.stdout)
         if passwords:
             self._accounts(passwords)
         else:
