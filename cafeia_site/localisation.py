@@ -1,5 +1,5 @@
-"""The two questions every language-aware page asks: which version of this object to show in
-this language, and which way this language's text runs."""
+"""The questions every language-aware page asks: which version of this object to show in this
+language, which way this language's text runs, and what separates the items of a list."""
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -14,6 +14,14 @@ IN_LANGUAGE = {"fr": _("en français"), "ar": _("en arabe"), "en": _("en anglais
 def text_direction(language_code: str | None) -> str:
     """`rtl` for the right-to-left languages (settings.RTL_LANGUAGES), else `ltr`."""
     return "rtl" if language_code in settings.RTL_LANGUAGES else "ltr"
+
+
+# Arabic separates list items (and a date from its hours) with its own comma; the others with ", ".
+LIST_SEPARATORS = {"ar": "، "}
+
+
+def list_separator(language_code: str | None) -> str:
+    return LIST_SEPARATORS.get(language_code, ", ")
 
 
 def _rank(obj, language: str, default_language: str) -> int:
@@ -143,3 +151,23 @@ def page_in_another_language(request) -> str | None:
         if url and url != request.path:
             return url
     return None
+
+
+def live_translation(page, *, language: str):
+    """The live version of `page` readers of `language` should follow (theirs, else the default
+    language's, else any); None when no version is live. One query."""
+    if page is None:
+        return None
+    versions = type(page).objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    return next(iter(best_translations(versions, language=language)), None)
+
+
+def live_titles(page_ids: Iterable[int], *, language: str) -> dict[int, str]:
+    """For each page id, the title of its live version in `language` (else the default language's, else
+    any); ids with no live version are left out. One query."""
+    from wagtail.models import Page
+
+    keys = Page.objects.filter(pk__in=list(page_ids)).values("translation_key")
+    versions = list(Page.objects.filter(translation_key__in=keys).select_related("locale"))
+    chosen = {p.translation_key: p.title for p in best_translations([v for v in versions if v.live], language=language)}
+    return {v.pk: chosen[v.translation_key] for v in versions if v.translation_key in chosen}

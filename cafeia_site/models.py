@@ -1,4 +1,5 @@
-"""What every page shares: the abstract BasePage with its SEO fields, and the site settings."""
+"""What every page shares: the abstract BasePage with its SEO fields, the site settings, and the
+translated labels of the shared vocabulary (tags, themes)."""
 from http import HTTPMethod
 
 from django.db import models
@@ -10,7 +11,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .localisation import best_translations
 from .middleware import render_standalone
@@ -173,6 +174,31 @@ class FooterContent(TranslatableMixin, models.Model):
         same = cls.objects.filter(pk=chosen_id).values("translation_key")
         versions = cls.objects.filter(translation_key__in=same).select_related("locale")
         return next(iter(best_translations(versions, language=language)), None)
+
+
+class VocabularyTerm(TranslatableMixin, models.Model):
+    """The label readers see for one tag or theme name, one translation per language.
+
+    Tags (django-taggit) are shared by every language: a café's tags and a report's themes are the
+    same words in fr, ar and en. The name stays the key (filters and addresses use it); the label is
+    what wagtail-localize translates. A term in the default language is made for every tag as it is
+    created (cafeia_site.vocabulary), so "Translate" is always there in the admin.
+    """
+
+    name = models.CharField(_("mot-clé"), max_length=100, help_text=_("Le mot-clé tel qu'il est saisi ; ne se traduit pas."))
+    label = models.CharField(_("libellé affiché"), max_length=100)
+
+    panels = [FieldPanel("name"), FieldPanel("label")]
+    override_translatable_fields = [SynchronizedField("name"), TranslatableField("label")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("terme du vocabulaire")
+        verbose_name_plural = _("vocabulaire (mots-clés et thèmes)")
+        constraints = [models.UniqueConstraint(fields=["name", "locale"], name="cafeia_site_term_name_locale")]
+
+    def __str__(self) -> str:
+        return self.label or self.name
 
 
 @register_setting(icon="site")

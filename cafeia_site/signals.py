@@ -6,6 +6,7 @@ Publishing, unpublishing, moving or deleting a page, and saving or deleting anyt
 and neither does a record readers make themselves (a subscriber).
 """
 from django.db.models.signals import post_delete, post_save, pre_delete
+from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
@@ -14,7 +15,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from . import chrome, page_cache
+from . import chrome, page_cache, vocabulary
 from .localisation import alias_into_every_language, forget_locales
 
 # Besides snippets, what editors change in the admin and pages show.
@@ -56,3 +57,4 @@ def connect() -> None:
         signal.connect(content_changed, dispatch_uid=f"content_changed:{id(signal)}")
     post_save.connect(_instance_changed, dispatch_uid="content_changed:post_save")
     post_delete.connect(_instance_changed, dispatch_uid="content_changed:post_delete")
+    post_save.connect(vocabulary.tag_saved, sender=Tag, dispatch_uid="vocabulary:tag_saved")

@@ -8,8 +8,9 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cafeia_site.demo import translate, upsert_page
+from cafeia_site.models import VocabularyTerm
 
-from .demo_data import ANIMATORS, CAFES, CITY_TR, ORGANISATIONS, ORGANISATIONS_TR, PLACES, THEMES, TRANSLATED
+from .demo_data import ANIMATORS, CAFES, CITY_TR, ORGANISATIONS, ORGANISATIONS_TR, PLACES, TERMS_TR, THEMES, TRANSLATED
 from .models import Animator, Audience, CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
 
 INDEX = {
@@ -270,5 +271,13 @@ def build(context: dict, stdout=None) -> None:
         report.save_revision().publish()
         if cafe_n in (0, None) or (cafe_n in TRANSLATED):
             translate(report, REPORT_TR)
+    translate_vocabulary(fr)
     if stdout is not None:
         stdout.write(f"    {len(cafes) + len(RECURRING)} cafés, {len(REPORTS)} reports")
+
+
+def translate_vocabulary(fr) -> None:
+    """Arabic and English labels for the demo's tags and themes, through wagtail-localize (Vocabulaire → Traduire)."""
+    names = set(TERMS_TR["ar"]) | set(TERMS_TR["en"])
+    for term in VocabularyTerm.objects.filter(locale=fr, name__in=names):
+        translate(term, {code: {term.label: labels[term.name]} for code, labels in TERMS_TR.items() if term.name in labels})

@@ -153,3 +153,15 @@ CAFES = [
 
 # Index of CAFES entries translated into ar and en (a representative subset keeps load_demo fast).
 TRANSLATED = [1, 4, 13, 18, 23, 33, 34, 39]
+
+# The labels of the tags and themes the demo uses (cafeia_site.VocabularyTerm), as editors translate them.
+TERMS_TR = {
+    "ar": {"IA au quotidien": "الذكاء الاصطناعي في الحياة اليومية", "travail": "العمل", "éducation": "التعليم",
+           "démocratie": "الديمقراطية", "environnement": "البيئة", "désinformation": "التضليل الإعلامي",
+           "services publics": "المرافق العمومية", "en ligne": "عبر الإنترنت", "responsabilité": "المسؤولية",
+           "médiation": "الوساطة الرقمية", "inclusion": "الإدماج"},
+    "en": {"IA au quotidien": "AI in everyday life", "travail": "work", "éducation": "education",
+           "démocratie": "democracy", "environnement": "environment", "désinformation": "disinformation",
+           "services publics": "public services", "en ligne": "online", "responsabilité": "responsibility",
+           "médiation": "digital mediation", "inclusion": "inclusion"},
+}

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cafeia_site.localisation import best_translation, best_translations
+from cafeia_site.models import VocabularyTerm
 
 # The page models import this module: bind the models package, not its names (a cycle).
 from . import geo, models, timing
@@ -145,7 +146,8 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
         keys = models.Animator.objects.filter(slug=animator, listed=True).values("translation_key")
         qs = qs.filter(animators__translation_key__in=keys)
     if tag:
-        qs = qs.filter(tags__name__iexact=tag)
+        # The tag's own name (the chips' links), or a label readers see in any language.
+        qs = qs.filter(Q(tags__name__iexact=tag) | Q(tags__name__in=VocabularyTerm.objects.filter(label__iexact=tag).values("name")))
     tz = timezone.get_current_timezone()
     if date_from:
         start = dt.datetime.combine(date_from, dt.time.min, tzinfo=tz)

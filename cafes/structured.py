@@ -53,12 +53,15 @@ def row_status(status: str, end: dt.datetime, recurrence_until, now: dt.datetime
     return status if status != "passe" else "prevu"
 
 
-def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str, by_path: dict, country_of) -> list[dict]:
+def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str, by_path: dict, country_of,
+                     organiser_names=None) -> list[dict]:
     """Features for the map and /data/cafes.geojson, from `selectors.map_rows` tuples (ISO strings, floats).
 
     Times carry the offset of the café's own zone, named in `time_zone` (IANA) and `time_zone_label`
     (in the active language): the map shows them as the list does, wherever the reader is.
+    `organiser_names` turns the organiser's name a row carries into the one the feed's language uses.
     """
+    organiser_names = organiser_names or (lambda name: name)
     now = timezone.now()
     now_iso = now.astimezone(dt.UTC).isoformat(timespec="seconds")
     today_iso = now.date().isoformat()
@@ -100,7 +103,7 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
                 "country": code,
                 "mode": mode,
                 "status": "passe" if over else (status if status != "passe" else "prevu"),
-                "organiser": organiser,
+                "organiser": organiser_names(organiser) if organiser else organiser,
                 "approximate": approximate,
             },
         })
@@ -115,8 +118,9 @@ SCHEMA_MODE = {
 }
 
 
-def event_jsonld(cafe, country) -> str:
-    """schema.org Event of a café, public coordinates only, ready to put in <head>."""
+def event_jsonld(cafe, country, organiser=None) -> str:
+    """schema.org Event of a café, public coordinates only, ready to put in <head>; `organiser` the
+    version of the café's organiser the page names (the café's own otherwise)."""
     session = cafe.next_session or (cafe.start, cafe.end)
     place = {
         "@type": "Place",
@@ -153,7 +157,7 @@ def event_jsonld(cafe, country) -> str:
     if cafe.summary:
         data["description"] = cafe.summary
     if cafe.organiser_id:
-        organiser = cafe.organiser
+        organiser = organiser or cafe.organiser
         data["organizer"] = {"@type": "Organization", "name": organiser.name, **({"url": organiser.website} if organiser.website else {})}
     if cafe.capacity:
         data["maximumAttendeeCapacity"] = cafe.capacity

@@ -19,7 +19,7 @@ from wagtail.models import Locale
 from cafeia_site.site_address import absolute_url, public_base_url
 from cafeia_site.views import read_only
 
-from . import geo, selectors, spreadsheet, structured, timing, vtimezone
+from . import geo, selectors, spreadsheet, structured, timing, vocabulary, vtimezone
 from .choices import CafeMode, CafeStatus
 from .forms import CafeFilterForm
 from .models import CafePage
@@ -80,6 +80,7 @@ def _geojson_text(request, locale) -> bytes:
         features = structured.geojson_features(
             selectors.map_rows(queryset), url_base=url_base, index_url_path=index_path, index_url=index_url,
             by_path=selectors.country_by_path(country_pages), country_of=selectors.country_of,
+            organiser_names=vocabulary.organiser_names(language=locale.language_code).for_name,
         )
         data = {"type": "FeatureCollection", "features": features}
         if notices:
@@ -111,7 +112,7 @@ def geojson(request):
     return response
 
 
-def _event(cafe: CafePage, url: str, country_code: str) -> Event:
+def _event(cafe: CafePage, url: str, country_code: str, organisers: vocabulary.OrganiserNames) -> Event:
     event = Event()
     event.add("uid", f"cafe-{cafe.translation_key}-{cafe.locale.language_code}@cafeia")
     event.add("summary", cafe.title)
@@ -134,7 +135,7 @@ def _event(cafe: CafePage, url: str, country_code: str) -> Event:
     event.add("description", description)
     if cafe.organiser_id:
         # iCalendar wants an address here: the programme's own, with the organiser's name.
-        event.add("organizer", "mailto:" + parseaddr(settings.DEFAULT_FROM_EMAIL)[1], parameters={"CN": cafe.organiser.name})
+        event.add("organizer", "mailto:" + parseaddr(settings.DEFAULT_FROM_EMAIL)[1], parameters={"CN": organisers.of(cafe.organiser)})
     return event
 
 
@@ -163,9 +164,10 @@ def ics(request):
     by_path = selectors.country_by_path(country_pages)
     url_base, index_path, index_url = _url_parts(request, locale)
     cal = _calendar("Café IA")
+    organisers = vocabulary.organiser_names(language=locale.language_code)
     for cafe in queryset.select_related("organiser", "locale")[:2000]:
         country = selectors.country_of(cafe.path, by_path)
-        cal.add_component(_event(cafe, url_base + index_url + cafe.url_path[len(index_path):], country.country_code if country else ""))
+        cal.add_component(_event(cafe, url_base + index_url + cafe.url_path[len(index_path):], country.country_code if country else "", organisers))
     return _ics_response(cal, "cafes-ia.ics")
 
 
@@ -174,7 +176,8 @@ def cafe_ics(request, pk: int):
     cafe = get_object_or_404(CafePage.objects.live().select_related("organiser", "locale"), pk=pk)
     country = cafe.get_parent().specific
     cal = _calendar(cafe.title)
-    cal.add_component(_event(cafe, absolute_url(cafe.get_url(request) or "/"), country.country_code))
+    organisers = vocabulary.organiser_names(language=cafe.locale.language_code)
+    cal.add_component(_event(cafe, absolute_url(cafe.get_url(request) or "/"), country.country_code, organisers))
     return _ics_response(cal, f"{cafe.slug}.ics")
 
 
@@ -197,6 +200,7 @@ def csv_export(request):
     writer = spreadsheet.writer(response)
     writer.writerow(CSV_COLUMNS)
     now = timezone.now()
+    organisers = vocabulary.organiser_names(language=locale.language_code)
     rows = queryset.values_list("pk", "title", "url_path", "path", "start", "end", "recurrence_until", "venue_name", "address",
                                 "postcode", "city", "region", "mode", "status", "organiser__name", "latitude", "longitude",
                                 "approximate_location", "time_zone")
@@ -208,7 +212,7 @@ def csv_export(request):
             pk, title, url_base + index_url + url_path[len(index_path):], start.astimezone(tz).isoformat(),
             end.astimezone(tz).isoformat(), until.isoformat() if until else "", "" if approx else venue,
             "" if approx else address, postcode, city, region, country.country_code if country else "", mode,
-            structured.row_status(status, end, until, now), organiser or "",
+            structured.row_status(status, end, until, now), organisers.for_name(organiser) if organiser else "",
             geo.public_coordinate(lat, approx) if lat is not None else "", geo.public_coordinate(lng, approx) if lng is not None else "",
             "1" if approx else "0", tz.key,
         ])

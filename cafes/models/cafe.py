@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,7 +22,7 @@ from wagtailgeowidget.panels import LeafletPanel
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
 
-from .. import geo, selectors, structured, timing
+from .. import geo, selectors, structured, timing, vocabulary
 from ..admin_forms import CafePageForm
 from ..choices import WEEKDAYS, CafeMode, CafeStatus
 from .country import CountryPage, map_settings
@@ -280,16 +281,18 @@ class CafePage(BasePage):
         """Everything the page shows beyond its own fields, in a fixed number of queries."""
         context = super().get_context(request, *args, **kwargs)
         country = self.get_parent().specific
+        organiser = vocabulary.organiser_in_language(self.organiser_id, language=get_language())
         context.update({
             "country": country,
             "index_page": country.get_parent().specific,
+            "organiser": organiser,
             "animators": [a for a in self.animators.all() if a.listed],
             "cafe_audiences": list(self.audiences.all()),
             "cafe_tags": list(self.tags.all()),
             "reports": list(selectors.reports_for_cafe(self)),
             "map": map_settings(),
             "point": structured.map_point(self),
-            "jsonld": structured.event_jsonld(self, country),
+            "jsonld": structured.event_jsonld(self, country, organiser),
             "ics_url": reverse("cafes:cafe_ics", args=[self.pk]),
         })
         return context

@@ -2,13 +2,16 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cafeia_site.localisation import live_titles
 from cafeia_site.models import BasePage
+from cafeia_site.vocabulary import term_labels
 
 from ..choices import AUDIENCES, CurationAction, SynthesisLineKind
 from ..synthesis.charts import bars
@@ -58,16 +61,21 @@ class SynthesisPage(BasePage):
             shown_reports |= {line.report_id for lines in kinds.values() for line in lines}
         report_pages = Page.objects.filter(pk__in=shown_reports).select_related("locale")
         audience_labels = dict(AUDIENCES)
+        # Themes (and the editors' groups) by their labels, formats by their titles, in the reader's language.
+        language = get_language()
+        labels = term_labels(language=language)
+        format_titles = live_titles([pk for pk, _title, _n in figures.formats], language=language)
         context.update({
             "figures": figures,
             "highlighted": highlighted,
-            "grouped": grouped,
+            "grouped": [(labels[theme] if theme else theme, kinds) for theme, kinds in grouped],
+            "formats": [(format_titles.get(pk, title), n) for pk, title, n in figures.formats],
             "report_links": {p.pk: (p.title, p.get_url(request)) for p in report_pages},
             "region_bars": bars([(r or "—", n) for r, n in figures.cafes_by_region]),
             "month_bars": bars([(str(MONTHS.get(m, m)), n) for m, n in figures.cafes_by_month]),
             "audience_rows": [(audience_labels.get(code, code), r, p) for code, r, p in figures.by_audience],
             "audience_bars": bars([(audience_labels.get(code, code), r) for code, r, _p in figures.by_audience]),
-            "theme_bars": bars(figures.themes),
+            "theme_bars": bars([(labels[theme], n) for theme, n in figures.themes]),
             "is_empty": not figures.cafes_held and not figures.reports,
         })
         return context

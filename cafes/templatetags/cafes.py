@@ -1,7 +1,12 @@
-"""Template tags of the café section: when a café happens, in words of the reader's language."""
+"""Template tags of the café section: when a café happens, and who organises it, in words of the reader's language."""
 from django import template
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from cafeia_site.localisation import list_separator
+
+from ..vocabulary import OrganiserNames, organiser_names
 
 register = template.Library()
 
@@ -41,7 +46,7 @@ def cafe_when(cafe, start=None, end=None) -> str:
             text += " — " + _("prochaine séance le %(day)s") % {"day": _day(session[0].astimezone(tz))}
         return text
     if start.date() == end.date():
-        return f"{_day(start)}, {hours}"
+        return f"{_day(start)}{list_separator(get_language())}{hours}"
     return f"{_day(start)} {_time(start)} – {_day(end)} {_time(end)} {_zone(cafe)}"
 
 
@@ -55,3 +60,20 @@ def cafe_hours(cafe, start, end) -> str:
 @register.simple_tag
 def day_label(value) -> str:
     return _day(value)
+
+
+def _organiser_names(context) -> OrganiserNames:
+    language = get_language()
+    request = context.get("request")
+    memo = getattr(request, "_cafes_organiser_names", None) if request is not None else None
+    if memo is None or memo[0] != language:
+        memo = (language, organiser_names(language=language))
+        if request is not None:
+            request._cafes_organiser_names = memo
+    return memo[1]
+
+
+@register.simple_tag(takes_context=True)
+def organiser_name(context, organisation) -> str:
+    """The organisation's name in the reader's language, whichever version the café points at (one query per page)."""
+    return _organiser_names(context).of(organisation)
