@@ -1,7 +1,9 @@
 """The API v2 read back over real HTTP: the fields of cafés, reports and articles, in every language, public
 coordinates only, clear answers to bad input, and a listing whose cost does not grow with its length."""
 import datetime as dt
+import html
 import json
+import re
 import urllib.error
 import urllib.request
 from decimal import Decimal
@@ -18,6 +20,7 @@ from tests.cafes.test_pages import make_report
 from tests.factories import (
     OrganisationFactory,
     ResourcePageFactory,
+    StandardPageFactory,
     locale,
     site_tree,
     translate_page,
@@ -219,3 +222,36 @@ def test_listing_with_fields_costs_the_same_for_3_or_12_cafes(client, django_ass
         client.get(path)
     assert _listing_queries(client, path.replace("locale=fr", "locale=ar")) == few
     assert _listing_queries(client, path.replace("&locale=fr", "")) == few - 2  # no locale to check
+
+
+def _open_data_page(tree):
+    page = StandardPageFactory(parent=tree.home["fr"], title="Données ouvertes", slug="donnees-ouvertes",
+                               body=json.dumps([{"type": "api_examples", "value": None}]))
+    return {"fr": page, "ar": translate_page(page, "ar", title="البيانات المفتوحة"), "en": translate_page(page, "en")}
+
+
+@live
+def test_the_open_data_page_documents_requests_that_answer(live_server):
+    """Every request the open-data page shows answers 200 with the fields it names, read over HTTP."""
+    tree, *_rest = _tree()
+    translate_page(tree.article, "en", title="What Fès asked about AI")
+    pages = _open_data_page(tree)
+    with urllib.request.urlopen(live_server.url + pages["fr"].url, timeout=20) as response:  # noqa: S310
+        body = response.read().decode()
+    requests = [html.unescape(href) for href in re.findall(r'href="(/api/v2/pages/[^"]+)"', body)]
+    assert len(requests) == 4
+    for path in requests:
+        items = _items(live_server, path)
+        assert items, path
+        named = re.search(r"fields=([^&]+)", path)[1].split(",")
+        assert all(set(named) <= set(item) for item in items.values()), path
+
+
+@pytest.mark.django_db
+def test_the_api_examples_are_translated(client):
+    pages = _open_data_page(site_tree())
+    for code, heading in (("fr", "L'API en quatre exemples"), ("ar", "واجهة البرمجة في أربعة أمثلة"),
+                          ("en", "The API in four examples")):
+        text = html.unescape(client.get(pages[code].url).content.decode())
+        assert heading in text, code
+        assert '<pre dir="ltr"><code>{"meta"' in text
