@@ -5,7 +5,10 @@ prefetches) and `api_prepare(pages)` (what one query per listing computes for th
 as the best translation of a linked snippet), so that a listing costs the same whatever its length.
 Their fields are declared with `cafeia_site.api_fields.api_value`.
 """
+from types import SimpleNamespace
+
 from django.core.exceptions import ValidationError
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -13,8 +16,27 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 
+from .selectors import search_terms
+
+
+class WordSearchFilter(SearchFilter):
+    """Wagtail's ?search=, given only the words of the query, as the site's search is: quotes and
+    brackets are syntax to SQLite's full-text search, and `"><b>` made it fail (a 503 page)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        words = search_terms(request.GET["search"])
+        if not words:
+            return queryset.none()
+        query = request.GET.copy()
+        query["search"] = words
+        return super().filter_queryset(SimpleNamespace(GET=query), queryset, view)
+
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [*PagesAPIViewSet.filter_backends[:-1], WordSearchFilter]  # search stays last
+
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         code = self.request.GET.get("locale")

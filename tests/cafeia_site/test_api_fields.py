@@ -25,6 +25,7 @@ from tests.factories import (
     site_tree,
     translate_page,
 )
+from tests.security.test_bad_input import ODD_VALUES, SQL_PAYLOADS, XSS_PAYLOADS
 
 # A live server reads committed data: each test commits its tree, and the database is restored afterwards.
 live = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -86,6 +87,7 @@ def _tree():
 @live
 def test_cafe_fields_read_back_over_http(live_server):
     tree, _cafe_ar, private, _private_en, _report = _tree()
+    bare = make_cafe(tree.countries["MA"]["fr"], latitude=None, longitude=None, mode=CafePage.Mode.ONLINE)
     items = _items(live_server, f"/api/v2/pages/?type=cafes.CafePage&locale=fr&fields={CAFE_FIELDS}")
     public = items[tree.cafe.pk]
     paris = ZoneInfo("Europe/Paris")
@@ -109,6 +111,11 @@ def test_cafe_fields_read_back_over_http(live_server):
     assert weekly["coordinates"] == {"latitude": 45.77, "longitude": 4.83, "approximate": True}
     assert weekly["venue"] == "" and weekly["street_address"] == ""
     assert weekly["mode"] == "hybride" and weekly["hearing_loop"] is True
+
+    online = items[bare.pk]
+    assert (online["country"], online["time_zone"], online["mode"]) == ("MA", "Africa/Casablanca", "en-ligne")
+    assert online["start"] == bare.start.astimezone(ZoneInfo("Africa/Casablanca")).isoformat()
+    assert online["coordinates"] is None and online["organiser"] is None and online["format"] is None
 
 
 @live
@@ -165,6 +172,22 @@ def test_report_and_article_fields_read_back_over_http(live_server):
         ("text", "<p>Trente personnes, deux heures de questions.</p>"),
     ]
     assert all(block["id"] for block in article["body"])
+    assert list(_items(live_server, "/api/v2/pages/?type=home.ArticlePage&tags=maroc")) == [tree.article.pk]
+    assert _items(live_server, "/api/v2/pages/?type=home.ArticlePage&tags=sport") == {}
+    # What the README promised before these fields: resources carry their licence.
+    resources = _items(live_server, "/api/v2/pages/?type=ressources.ResourcePage&fields=licence,kind")
+    assert resources[tree.resource.pk]["licence"] == tree.resource.licence
+
+
+@live
+def test_the_documented_filters_select_cafes(live_server):
+    tree, cafe_ar, private, _private_en, _report = _tree()
+    listing = "/api/v2/pages/?type=cafes.CafePage&locale=fr"
+    assert set(_items(live_server, f"{listing}&organiser={tree.organisation.pk}")) == {tree.cafe.pk, private.pk}
+    assert set(_items(live_server, f"{listing}&step_free=true")) == {tree.cafe.pk}
+    assert set(_items(live_server, f"{listing}&mode=hybride")) == {private.pk}
+    assert set(_items(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=ar&step_free=true")) == {cafe_ar.pk}
+    assert set(_items(live_server, f"{listing}&city=Testville&order=-start")) == {tree.cafe.pk, private.pk}
 
 
 @live
@@ -183,6 +206,10 @@ def test_bad_input_gets_a_clear_answer_never_a_500(live_server):
         status, data = _get(live_server, path)
         assert status == 400, (path, status, data)
         assert message in data["message"], (path, data)
+    # A page that does not exist (any more) is a JSON 404, not a redirection to an HTML page.
+    for path in ("/api/v2/pages/99999999/", "/api/v2/pages/find/?html_path=/fr/nulle-part/"):
+        status, data = _get(live_server, path)
+        assert status == 404 and data["message"], path
     status, data = _get(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=ar&search=" + quote("طلبة"))
     assert status == 200 and data["items"] == []
 
@@ -255,3 +282,21 @@ def test_the_api_examples_are_translated(client):
         text = html.unescape(client.get(pages[code].url).content.decode())
         assert heading in text, code
         assert '<pre dir="ltr"><code>{"meta"' in text
+
+
+API_PARAMETERS = ["type", "fields", "locale", "order", "search", "search_operator", "offset", "limit", "child_of", "translation_of",
+                  "start", "step_free", "organiser", "city", "mode", "status"]
+
+
+@pytest.mark.django_db
+def test_hostile_query_parameters_get_json_answers_never_a_500(client):
+    site_tree()
+    for param in API_PARAMETERS:
+        for payload in XSS_PAYLOADS + SQL_PAYLOADS + ODD_VALUES:
+            query = {"type": "cafes.CafePage", "fields": "start,organiser,coordinates", "search": "café", param: payload}
+            if param not in ("search", "search_operator"):
+                del query["search"]
+            response = client.get("/api/v2/pages/", query)
+            assert response.status_code in (200, 400), (param, payload, response.status_code)
+            data = response.json()
+            assert ("items" in data) if response.status_code == 200 else data["message"], (param, payload)
