@@ -61,7 +61,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError(f"invalid filter value: {detail}") from error
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = super().get_queryset().select_related("locale")  # every item's meta names its locale
         tune = getattr(queryset.model, "api_queryset", None)
         return tune(queryset) if tune else queryset
 

@@ -316,7 +316,7 @@ class CafePage(BasePage):
 
     @classmethod
     def api_queryset(cls, queryset):
-        return queryset.select_related("locale", "organiser", "format")
+        return queryset.select_related("organiser", "format")
 
     @classmethod
     def api_prepare(cls, cafes) -> None:

@@ -18,6 +18,7 @@ from cafes.models import CafePage
 from tests.cafes.factories import make_cafe, make_weekly_cafe
 from tests.cafes.test_pages import make_report
 from tests.factories import (
+    ArticlePageFactory,
     OrganisationFactory,
     ResourcePageFactory,
     StandardPageFactory,
@@ -228,6 +229,17 @@ def _cafes_with_everything(count: int, tree) -> None:
             translate_page(cafe, "ar")
 
 
+def _reports_and_articles(count: int, tree) -> None:
+    for n in range(count):
+        report = make_report(tree.cafe, participants=n, questions=[f"Question {n}"], proposals=[f"Proposition {n}"])
+        report.themes.set([f"thème {n}", "commun"])
+        report.save()
+        article = ArticlePageFactory(parent=tree.lettre["fr"], country=tree.countries["MA"]["fr"],
+                                     body=json.dumps([{"type": "text", "value": f"<p>Section {n}</p>"}]))
+        article.tags.set([f"mot {n}"])
+        article.save()
+
+
 def _listing_queries(client, path: str) -> int:
     """Queries of one listing, once the cache of site root paths (emptied by every page saved) is filled."""
     assert client.get(path).json()["meta"]["total_count"] >= 3
@@ -300,3 +312,15 @@ def test_hostile_query_parameters_get_json_answers_never_a_500(client):
             assert response.status_code in (200, 400), (param, payload, response.status_code)
             data = response.json()
             assert ("items" in data) if response.status_code == 200 else data["message"], (param, payload)
+
+
+@pytest.mark.django_db
+def test_report_and_article_listings_cost_the_same_for_3_or_12(client):
+    tree = site_tree()
+    reports = "/api/v2/pages/?type=cafes.CafeReportPage&fields=*&limit=20"
+    articles = "/api/v2/pages/?type=home.ArticlePage&fields=*&limit=20"
+    _reports_and_articles(3, tree)
+    few = (_listing_queries(client, reports), _listing_queries(client, articles))
+    _reports_and_articles(9, tree)
+    assert client.get(reports).json()["meta"]["total_count"] == 12
+    assert (_listing_queries(client, reports), _listing_queries(client, articles)) == few
