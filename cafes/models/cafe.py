@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.panels import LeafletPanel
 
-from cafeia_site.api_fields import api_value
+from cafeia_site.api_fields import api_value, content_language
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
 
@@ -131,6 +131,7 @@ class CafePage(BasePage):
     # names that are not columns, so that no filter of the API can test them.
     api_fields = [
         APIField("summary"),
+        content_language(),
         api_value("start", "api_start"),
         api_value("end", "api_end"),
         APIField("time_zone"),

@@ -14,7 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cafeia_site.api_fields import api_value
+from cafeia_site.api_fields import api_value, content_language
 from cafeia_site.blocks import QuoteBlock
 from cafeia_site.models import BasePage
 
@@ -82,6 +82,7 @@ class CafeReportPage(BasePage):
         api_value("themes", "theme_names"),
         api_value("questions", "question_texts"),
         api_value("proposals", "proposal_texts"),
+        content_language(),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),

@@ -138,15 +138,18 @@ def test_private_venue_never_leaks_through_the_api(live_server):
 @live
 def test_translations_and_aliases_name_the_organiser_in_their_language(live_server):
     tree, cafe_ar, private, private_en, _report = _tree()
-    arabic = _items(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=ar&fields=organiser,country,start")
+    arabic = _items(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=ar&fields=organiser,country,start,content_language")
     assert arabic[cafe_ar.pk]["organiser"]["name"] == ARABIC_ORGANISER
+    assert arabic[cafe_ar.pk]["content_language"] == "ar"
     assert arabic[cafe_ar.pk]["country"] == "FR"
     assert arabic[cafe_ar.pk]["start"] == _items(live_server, "/api/v2/pages/?type=cafes.CafePage&fields=start")[
         tree.cafe.pk]["start"]
     # An alias (the page in English, its content in French) answers like any page; no English organiser: French.
-    english = _items(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=en&fields=organiser,coordinates,weekly_rule")
+    english = _items(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=en&fields=organiser,coordinates,weekly_rule,"
+                                  "content_language")
     alias = english[private_en.pk]
-    assert alias["meta"]["locale"] == "en"
+    assert (alias["meta"]["locale"], alias["content_language"]) == ("en", "fr")
+    assert _get(live_server, f"/api/v2/pages/{private_en.pk}/")[1]["content_language"] == "fr"
     assert alias["organiser"]["name"] == tree.organisation.name
     assert alias["coordinates"]["approximate"] is True and alias["coordinates"]["latitude"] == 45.77
     assert alias["weekly_rule"]["weekday"] == "WE"
@@ -227,6 +230,8 @@ def _cafes_with_everything(count: int, tree) -> None:
                          format=ResourcePageFactory(parent=tree.resources["fr"]), approximate_location=bool(n % 3))
         if n % 2:
             translate_page(cafe, "ar")
+        if n % 4 == 0:
+            cafe.create_alias(parent=tree.countries["MA"]["en"], update_locale=locale("en"))
 
 
 def _reports_and_articles(count: int, tree) -> None:
@@ -242,7 +247,7 @@ def _reports_and_articles(count: int, tree) -> None:
 
 def _listing_queries(client, path: str) -> int:
     """Queries of one listing, once the cache of site root paths (emptied by every page saved) is filled."""
-    assert client.get(path).json()["meta"]["total_count"] >= 3
+    assert client.get(path).json()["items"]
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
     return len(queries)
@@ -250,17 +255,17 @@ def _listing_queries(client, path: str) -> int:
 
 @pytest.mark.django_db
 def test_listing_with_fields_costs_the_same_for_3_or_12_cafes(client, django_assert_max_num_queries):
-    """In-process (a live server's queries run on its own connection): the count must not grow with the list."""
+    """In-process (a live server's queries run on its own connection): the count must not grow with the list,
+    in French, in Arabic (translations) or in English (aliases)."""
     tree = site_tree()
-    path = "/api/v2/pages/?type=cafes.CafePage&fields=*&limit=20&locale=fr"
+    path = "/api/v2/pages/?type=cafes.CafePage&fields=*&limit=20&locale="
     _cafes_with_everything(2, tree)  # with site_tree's own: 3 in French
-    few = _listing_queries(client, path)
+    few = {code: _listing_queries(client, path + code) for code in ("fr", "ar", "en")}
     _cafes_with_everything(9, tree)
-    assert client.get(path).json()["meta"]["total_count"] == 12
-    with django_assert_max_num_queries(few):
-        client.get(path)
-    assert _listing_queries(client, path.replace("locale=fr", "locale=ar")) == few
-    assert _listing_queries(client, path.replace("&locale=fr", "")) == few - 2  # no locale to check
+    assert client.get(path + "fr").json()["meta"]["total_count"] == 12
+    with django_assert_max_num_queries(few["fr"]):
+        client.get(path + "fr")
+    assert {code: _listing_queries(client, path + code) for code in ("fr", "ar", "en")} == few
 
 
 def _open_data_page(tree):
