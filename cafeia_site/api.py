@@ -14,7 +14,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from .selectors import search_terms
 
@@ -61,7 +61,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError(f"invalid filter value: {detail}") from error
 
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("locale")  # every item's meta names its locale
+        # Every item's meta names its locale; an alias's original gives its content_language (and its
+        # meta alias_of, with fields=*).
+        queryset = super().get_queryset().select_related("locale", "alias_of")
         tune = getattr(queryset.model, "api_queryset", None)
         return tune(queryset) if tune else queryset
 
@@ -70,16 +72,10 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         # html_url is built without the request, so Wagtail would read the site root paths from the cache
         # once per page: read them once and hand them to every page (Page._get_site_root_paths' own slot).
         root_paths = Site.get_site_root_paths()
-        # An alias's source, for its content_language and its meta alias_of (with fields=*): one query.
-        alias_of = {page.alias_of_id for page in pages if getattr(page, "alias_of_id", None)}
-        sources = Page.objects.filter(pk__in=alias_of).select_related("locale").in_bulk() if alias_of else {}
-        for page in [*pages, *sources.values()]:
-            page._wagtail_cached_site_root_paths = root_paths
         for page in pages:
-            source = sources.get(page.alias_of_id)
-            if source is not None:
-                page.alias_of = source
-            page.api_content_language = (source or page).locale.language_code
+            page._wagtail_cached_site_root_paths = root_paths
+            if page.alias_of_id:
+                page.alias_of._wagtail_cached_site_root_paths = root_paths
         prepare = getattr(queryset.model, "api_prepare", None)
         if prepare:
             prepare(pages)

@@ -2,6 +2,8 @@
 from rest_framework.fields import Field, ReadOnlyField
 from wagtail.api import APIField
 
+from .localisation import content_language as content_language_of
+
 
 def api_value(name: str, source: str | None = None) -> APIField:
     """A field of the API named `name`, read from the attribute `source` (default: `name`), which holds
@@ -11,18 +13,14 @@ def api_value(name: str, source: str | None = None) -> APIField:
 
 
 class ContentLanguageField(Field):
-    """The language a page's text is written in: its own, or for an alias (the page copied into another
-    language's tree until someone translates it) its source's. Listings set `api_content_language` on
-    every page in one query (cafeia_site.api); a page read alone asks for its source."""
+    """The language a page's text is written in (cafeia_site.localisation.content_language): an alias's
+    is its original's. Listings select `alias_of` (cafeia_site.api), so this costs no query there."""
 
     def __init__(self):
         super().__init__(source="*", read_only=True)
 
     def to_representation(self, page):
-        known = getattr(page, "api_content_language", None)
-        if known:
-            return known
-        return (page.alias_of if page.alias_of_id else page).locale.language_code
+        return content_language_of(page)
 
 
 def content_language() -> APIField:
