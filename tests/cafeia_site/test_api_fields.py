@@ -270,7 +270,8 @@ def test_listing_with_fields_costs_the_same_for_3_or_12_cafes(client, django_ass
 
 def _open_data_page(tree):
     page = StandardPageFactory(parent=tree.home["fr"], title="Données ouvertes", slug="donnees-ouvertes",
-                               body=json.dumps([{"type": "api_examples", "value": None}]))
+                               body=json.dumps([{"type": "api_examples", "value": None}]))  # as the demo writes it
+    page.full_clean()
     return {"fr": page, "ar": translate_page(page, "ar", title="البيانات المفتوحة"), "en": translate_page(page, "en")}
 
 
