@@ -47,6 +47,7 @@ def _migrations_data_back(django_db_blocker):
         for alias in settings.CACHES:  # the site root paths of the trees that were just deleted
             caches[alias].clear()
 
+
 PRIVATE_VENUE, PRIVATE_STREET = "Chez Madame Discrète", "12 rue des Volets Clos"
 ARABIC_ORGANISER = "جمعية المقاهي الرقمية"
 CAFE_FIELDS = ("start,end,time_zone,weekly_rule,status,mode,venue,street_address,city,region,country,coordinates,"
