@@ -4,6 +4,7 @@ import logging
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware.locale import LocaleMiddleware
 from django.template import loader
 from django.utils import translation
 from wagtailcache.settings import wagtailcache_settings
@@ -77,6 +78,20 @@ class PublicCacheControlMiddleware:
             response["Cache-Control"] = f"public, max-age={settings.CAFEIA_BROWSER_CACHE_SECONDS}"
             del response["Expires"]
         return response
+
+
+class UnprefixedLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that a 404 of the API stays a 404. Django redirects any 404
+    outside the language prefixes to /fr/<path> when that path resolves, and Wagtail's catch-all
+    resolves every path: a client asking for a page id that no longer exists got a 302 to an HTML page."""
+
+    KEPT_PATHS = ("/api/",)
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(self.KEPT_PATHS):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
 
 
 class RejectMalformedRequestMiddleware:

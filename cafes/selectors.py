@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connections
@@ -360,3 +361,31 @@ def map_rows(queryset: QuerySet[models.CafePage]) -> list[tuple]:
         rows.append((pk, title, url_path, path, _iso_datetime(start), _iso_datetime(end), weekday, _iso_date(until),
                      city, region, postcode, mode, status, float(lat), float(lng), bool(approximate), organiser, time_zone))
     return rows
+
+
+def _best_for_each(pairs: list[tuple[str, object | None]], queryset) -> list:
+    """For each (language, object) pair, the object's best translation in that language among the versions
+    `queryset` allows (live pages only, for instance), in one query; None when it allows none."""
+    keys = {obj.translation_key for _language, obj in pairs if obj is not None}
+    versions = defaultdict(list)
+    for version in queryset.filter(translation_key__in=keys).select_related("locale") if keys else ():
+        versions[version.translation_key].append(version)
+    return [None if obj is None else (best_translations(versions[obj.translation_key], language=language) or [None])[0]
+            for language, obj in pairs]
+
+
+def prepare_cafes_for_api(cafes: list[models.CafePage]) -> None:
+    """Sets `api_extras` on each café: its country's code, its organiser and its format, named in the café's
+    own language when they are translated (an alias in Arabic names the Arabic organiser). Three queries."""
+    steplen = models.CafePage.steplen
+    codes = dict(models.CountryPage.objects.filter(path__in={c.path[:-steplen] for c in cafes})
+                 .values_list("path", "country_code"))
+    organisers = _best_for_each([(c.locale.language_code, c.organiser) for c in cafes], models.Organisation.objects.all())
+    resource_model = models.CafePage._meta.get_field("format").related_model
+    formats = _best_for_each([(c.locale.language_code, c.format) for c in cafes], resource_model.objects.live())
+    for cafe, organiser, format_page in zip(cafes, organisers, formats, strict=True):
+        cafe.api_extras = {
+            "country": codes.get(cafe.path[:-steplen], ""),
+            "organiser": {"name": organiser.name, "slug": organiser.slug} if organiser else None,
+            "format": {"id": format_page.pk, "title": format_page.title} if format_page else None,
+        }

@@ -15,6 +15,17 @@ class PrincipleBlock(blocks.StructBlock):
         template = "blocks/principle.html"
 
 
+class ApiExamplesBlock(blocks.StaticBlock):
+    """The open-data page: requests to the API v2 and their answers, written in the template and translated
+    with the site's catalogs (an editor only places it)."""
+
+    class Meta:
+        icon = "code"
+        label = _("exemples de l'API")
+        admin_text = _("Exemples de requêtes de l'API v2 et de leurs réponses, traduits avec le site.")
+        template = "home/blocks/api_examples.html"
+
+
 class LatestArticlesBlock(blocks.StructBlock):
     """Home page: the latest articles of the lettre in the page's language."""
 

@@ -256,7 +256,8 @@ def build(context: dict, stdout=None) -> None:
     feeds = "".join(f'<li><a href="{url}">{url}</a> ({kind})</li>' for url, kind in FEEDS)
     open_data = upsert_page(
         home, StandardPage, slug="donnees-ouvertes",
-        body=json.dumps([{"type": "text", "value": f"<ul>{feeds}</ul>"}]), **OPEN_DATA,
+        body=json.dumps([{"type": "text", "value": f"<ul>{feeds}</ul>"}, {"type": "api_examples", "value": None}]),
+        **OPEN_DATA,
     )
 
     translate(home, HOME_TR)

@@ -70,7 +70,7 @@ MIDDLEWARE = [
     # Above everything that may query the database (sessions, auth, redirects, views).
     "cafeia_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cafeia_site.middleware.UnprefixedLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -14,11 +14,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.panels import LeafletPanel
 
+from cafeia_site.api_fields import api_value, content_language
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
 
@@ -124,6 +126,29 @@ class CafePage(BasePage):
         index.SearchField("description"),
         index.FilterField("start"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    # Open data (/api/v2/pages/?type=cafes.CafePage&fields=...): what the public page shows, never more.
+    # The venue's exact point, name and street are read through their public_* versions only, under
+    # names that are not columns, so that no filter of the API can test them.
+    api_fields = [
+        APIField("summary"),
+        content_language(),
+        api_value("start", "api_start"),
+        api_value("end", "api_end"),
+        APIField("time_zone"),
+        api_value("weekly_rule"),
+        api_value("status", "display_status"),
+        APIField("mode"),
+        api_value("venue", "public_venue"),
+        api_value("street_address", "public_address"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("region"),
+        api_value("country", "api_country"),
+        api_value("coordinates", "public_coordinates"),
+        api_value("organiser", "api_organiser"),
+        api_value("format", "api_format"),
+        *(APIField(name) for name in ("step_free", "hearing_loop", "sign_language", "easy_to_read")),
     ]
     override_translatable_fields = [
         SynchronizedField(name) for name in (
@@ -266,6 +291,55 @@ class CafePage(BasePage):
     def public_venue(self) -> str:
         """A private venue is named only by its town: its name could identify a home."""
         return "" if self.approximate_location else self.venue_name
+
+    @property
+    def public_coordinates(self) -> dict | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return {"latitude": self.public_latitude, "longitude": self.public_longitude, "approximate": self.approximate_location}
+
+    @property
+    def weekly_rule(self) -> dict | None:
+        """A weekly session as iCalendar writes it (RRULE) and in parts; None for a one-off café."""
+        if not self.is_recurring:
+            return None
+        rule = timing.rrule(self.recurrence_weekday, self.recurrence_until)
+        return {"rrule": f"FREQ=WEEKLY;BYDAY={rule['BYDAY']};UNTIL={rule['UNTIL']:%Y%m%dT%H%M%SZ}",
+                "weekday": rule["BYDAY"], "until": self.recurrence_until.isoformat()}
+
+    # --- what the API adds (cafeia_site.api: one query per listing, not per café) ------------
+    @property
+    def api_start(self) -> str:
+        return self.start.astimezone(self.tz).isoformat()
+
+    @property
+    def api_end(self) -> str:
+        return self.end.astimezone(self.tz).isoformat()
+
+    @classmethod
+    def api_queryset(cls, queryset):
+        return queryset.select_related("organiser", "format")
+
+    @classmethod
+    def api_prepare(cls, cafes) -> None:
+        selectors.prepare_cafes_for_api(cafes)
+
+    def _api_extra(self, name: str):
+        if not hasattr(self, "api_extras"):
+            selectors.prepare_cafes_for_api([self])
+        return self.api_extras[name]
+
+    @property
+    def api_country(self) -> str:
+        return self._api_extra("country")
+
+    @property
+    def api_organiser(self) -> dict | None:
+        return self._api_extra("organiser")
+
+    @property
+    def api_format(self) -> dict | None:
+        return self._api_extra("format")
 
     @property
     def is_free(self) -> bool:

@@ -8,11 +8,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cafeia_site.api_fields import api_value, content_language
 from cafeia_site.models import BasePage
 from cafeia_site.pagination import paginate
 
@@ -142,6 +144,14 @@ class ArticlePage(BasePage):
         index.FilterField("date"),
     ]
     override_translatable_fields = [SynchronizedField("country")]
+    # Open data: the sections as Wagtail serialises a StreamField (type, value, id), the country as its code.
+    api_fields = [
+        *(APIField(name) for name in ("date", "issue_number", "chapeau")),
+        APIField("body"),
+        api_value("country", "country_code"),
+        api_value("tags", "tag_names"),
+        content_language(),
+    ]
 
     parent_page_types = ["home.ArticleIndexPage"]
     subpage_types: list[str] = []
@@ -158,6 +168,18 @@ class ArticlePage(BasePage):
     @cached_property
     def tag_list(self):
         return list(self.tags.all())
+
+    @classmethod
+    def api_queryset(cls, queryset):
+        return queryset.select_related("country").prefetch_related("tagged_items__tag")
+
+    @property
+    def country_code(self) -> str:
+        return self.country.country_code if self.country_id else ""
+
+    @property
+    def tag_names(self) -> list[str]:
+        return sorted(item.tag.name for item in self.tagged_items.all())
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import articles_related  # selectors import this module

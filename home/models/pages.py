@@ -7,7 +7,13 @@ from wagtail.search import index
 
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
-from home.blocks import FeaturedTestimonyBlock, LatestArticlesBlock, PrincipleBlock, UpcomingCafesBlock
+from home.blocks import (
+    ApiExamplesBlock,
+    FeaturedTestimonyBlock,
+    LatestArticlesBlock,
+    PrincipleBlock,
+    UpcomingCafesBlock,
+)
 
 
 class HomePage(BasePage):
@@ -54,7 +60,8 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(
-        body_blocks() + [("principle", PrincipleBlock())], blank=True, verbose_name=_("corps")
+        body_blocks() + [("principle", PrincipleBlock()), ("api_examples", ApiExamplesBlock())], blank=True,
+        verbose_name=_("corps"),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
