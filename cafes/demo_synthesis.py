@@ -29,10 +29,11 @@ def _link_formats(resources: dict) -> None:
     formats = [page for page in resources.values() if page.kind == "format"]
     if not formats:
         return
-    for i, report in enumerate(CafeReportPage.objects.filter(locale__language_code="fr", format__isnull=True).order_by("pk")):
+    # Live pages only: a contribution's draft waiting for moderation must never be published by the demo.
+    for i, report in enumerate(CafeReportPage.objects.live().filter(locale__language_code="fr", format__isnull=True, alias_of__isnull=True).order_by("pk")):
         report.format = formats[i % len(formats)]
         report.save_revision().publish()
-    for i, cafe in enumerate(CafePage.objects.filter(locale__language_code="fr", format__isnull=True, start__lt=timezone.now()).order_by("pk")[:12]):
+    for i, cafe in enumerate(CafePage.objects.live().filter(locale__language_code="fr", format__isnull=True, alias_of__isnull=True, start__lt=timezone.now()).order_by("pk")[:12]):
         cafe.format = formats[(i + 1) % len(formats)]
         cafe.save_revision().publish()
 

@@ -51,7 +51,7 @@ def test_language_switcher_goes_to_the_same_page_in_the_other_language(client):
     assert 'href="/en/quest-ce-que-cafe-ia/" hreflang="en"' in html
 
 
-def test_switcher_does_not_offer_a_language_the_page_lacks(client, django_capture_on_commit_callbacks):
+def test_a_page_published_in_french_only_is_offered_in_every_language_as_french(client, django_capture_on_commit_callbacks):
     from home.models import HomePage, StandardPage
 
     home = HomePage.objects.get(locale__language_code="fr")
@@ -59,9 +59,13 @@ def test_switcher_does_not_offer_a_language_the_page_lacks(client, django_captur
     home.add_child(instance=lonely)
     lonely.save_revision().publish()
     html = client.get("/fr/seulement-fr/").content.decode()
-    assert 'hreflang="ar"' not in html
-    assert 'hreflang="en"' not in html
-    assert client.get("/ar/seulement-fr/").status_code == 404
+    # The switcher leads to it in Arabic and English, saying its text is French; no hreflang claims a translation.
+    assert 'href="/ar/seulement-fr/" hreflang="ar"' in html and 'href="/en/seulement-fr/" hreflang="en"' in html
+    assert html.count("<small>(en français)</small>") == 2
+    assert '<link rel="alternate" hreflang="ar"' not in html
+    arabic = client.get("/ar/seulement-fr/")
+    assert arabic.status_code == 200
+    assert '<h1 lang="fr" dir="ltr">Seulement en français</h1>' in arabic.content.decode()
 
 
 def test_arabic_pages_are_right_to_left_and_translated(client):

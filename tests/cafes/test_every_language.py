@@ -95,6 +95,9 @@ def test_an_untranslated_cafe_is_shown_in_its_own_language_and_marked(client, mo
 def test_counts_are_the_same_in_every_language(morocco):
     held = {code: selectors.cafes_filtered(locale=code, when="all", country="MA").count() for code in LANGUAGES}
     assert held == {"fr": 5, "ar": 5, "en": 5}
+    # "Cafés held here" on the country page: the past one, in every language.
+    past = {code: selectors.cafe_count_held(locale=code, country="MA") for code in LANGUAGES}
+    assert past == {"fr": 1, "ar": 1, "en": 1}
 
 
 @pytest.mark.parametrize("path", ["/fr/cafes/?mode=en-ligne&when=all", "/ar/cafes/agenda/?mois=2026-11"])

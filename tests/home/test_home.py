@@ -79,6 +79,13 @@ def test_home_page_query_count_is_small_and_constant(client, tree, django_assert
 
 @pytest.mark.demo  # its subject is the demo's own loader
 def test_demo_loader_is_idempotent():
+    from contributions.models import Contribution
+
     before = Page.objects.count()
+    live = set(Page.objects.live().values_list("pk", flat=True))
+    waiting = {c.pk: c.status for c in Contribution.objects.all()}
     call_command("load_demo", stdout=StringIO())
     assert Page.objects.count() == before
+    # A second run publishes nothing new: the contributions waiting for moderation stay unpublished.
+    assert set(Page.objects.live().values_list("pk", flat=True)) == live
+    assert {c.pk: c.status for c in Contribution.objects.all()} == waiting
