@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page, Site, Workflow, WorkflowPage
+from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, WorkflowPage
 
 from cafes.models import Audience, CafePage, CountryPage, Organisation
 from tests.factories import OrganisationFactory
@@ -65,6 +65,17 @@ def make_weekly_cafe(parent: CountryPage | None = None, *, weekday: int, at: dt.
 
 def organisation(**fields) -> Organisation:
     return OrganisationFactory(**fields)
+
+
+def translated_organisation(names: dict[str, str], slug: str | None = None) -> Organisation:
+    """An organisation named `names["fr"]`, translated into the other languages of `names`."""
+    org = organisation(name=names["fr"], **({"slug": slug} if slug else {}))
+    for code, name in names.items():
+        if code != "fr":
+            version = org.copy_for_translation(Locale.objects.get(language_code=code))
+            version.name = name
+            version.save()
+    return org
 
 
 def moderated_by(pages, *, group: str, workflow: str) -> None:

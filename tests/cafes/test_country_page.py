@@ -13,9 +13,8 @@ from cafeia_site import counters
 from cafeia_site.demo import translate
 from cafes.models import CountryPage, Organisation, SynthesisPage
 from home.models import ArticleIndexPage, ArticlePage
-from tests.factories import locale
 
-from .factories import country, home, make_cafe, organisation
+from .factories import country, home, make_cafe, organisation, translated_organisation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree", "morocco")]
 
@@ -35,17 +34,6 @@ MOROCCO_NEWS = {
     "ar": ["الرباط تحتضن أول مقهى ذكاء اصطناعي في المغرب", "إفران: الطلبة ينشّطون مقهى الذكاء الاصطناعي الخاص بهم"],
     "en": ["Rabat hosts the first café IA in Morocco", "Ifrane: students run their own café IA"],
 }
-
-
-def translated_organisation(names: dict[str, str], slug: str) -> Organisation:
-    """An organisation named `names["fr"]`, translated into the other languages of `names`."""
-    org = organisation(name=names["fr"], slug=slug)
-    for code, name in names.items():
-        if code != "fr":
-            translation = org.copy_for_translation(locale(code))
-            translation.name = name
-            translation.save()
-    return org
 
 
 @pytest.fixture

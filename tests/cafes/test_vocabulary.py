@@ -20,7 +20,7 @@ from cafes.demo import translate_vocabulary
 from cafes.models import CafeReportPage, Organisation, SynthesisPage
 from tests.factories import ResourcePageFactory, locale, translate_page
 
-from .factories import country, make_cafe, organisation
+from .factories import country, make_cafe, translated_organisation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
@@ -36,16 +36,6 @@ def translate_term(name: str, labels: dict[str, str]) -> None:
     """As an editor does: Vocabulaire → the term → Translate, through wagtail-localize."""
     source = term(name)
     translate(source, {code: {source.label: label} for code, label in labels.items()})
-
-
-def translated_organisation(names: dict[str, str]) -> Organisation:
-    org = organisation(name=names["fr"])
-    for code, name in names.items():
-        if code != "fr":
-            version = org.copy_for_translation(locale(code))
-            version.name = name
-            version.save()
-    return org
 
 
 @pytest.fixture
