@@ -171,3 +171,17 @@ def live_titles(page_ids: Iterable[int], *, language: str) -> dict[int, str]:
     versions = list(Page.objects.filter(translation_key__in=keys).select_related("locale"))
     chosen = {p.translation_key: p.title for p in best_translations([v for v in versions if v.live], language=language)}
     return {v.pk: chosen[v.translation_key] for v in versions if v.translation_key in chosen}
+
+
+def per_request_and_language(request, name: str, build):
+    """`build(language)` for the active language, computed once per request (template tags that read a
+    whole vocabulary or directory in one query, however many times a page uses them)."""
+    from django.utils.translation import get_language
+
+    language = get_language()
+    memo = getattr(request, name, None) if request is not None else None
+    if memo is None or memo[0] != language:
+        memo = (language, build(language))
+        if request is not None:
+            setattr(request, name, memo)
+    return memo[1]

@@ -8,7 +8,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from cafeia_site.localisation import IN_LANGUAGE, content_language, live_translation, text_direction
+from cafeia_site.localisation import (
+    IN_LANGUAGE,
+    content_language,
+    live_translation,
+    per_request_and_language,
+    text_direction,
+)
 from cafeia_site.localisation import list_separator as separator_of
 from cafeia_site.site_address import absolute_url
 from cafeia_site.vocabulary import Labels, term_labels
@@ -120,14 +126,7 @@ def source_language_notice(context):
 
 def _labels(context) -> Labels:
     """The whole vocabulary in the active language, read once per request (one query per page)."""
-    language = get_language()
-    request = context.get("request")
-    memo = getattr(request, "_cafeia_labels", None) if request is not None else None
-    if memo is None or memo[0] != language:
-        memo = (language, term_labels(language=language))
-        if request is not None:
-            request._cafeia_labels = memo
-    return memo[1]
+    return per_request_and_language(context.get("request"), "_cafeia_labels", lambda language: term_labels(language=language))
 
 
 def _name(item) -> str:

@@ -4,7 +4,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cafeia_site.localisation import list_separator
+from cafeia_site.localisation import list_separator, per_request_and_language
 
 from ..vocabulary import OrganiserNames, organiser_names
 
@@ -63,14 +63,8 @@ def day_label(value) -> str:
 
 
 def _organiser_names(context) -> OrganiserNames:
-    language = get_language()
-    request = context.get("request")
-    memo = getattr(request, "_cafes_organiser_names", None) if request is not None else None
-    if memo is None or memo[0] != language:
-        memo = (language, organiser_names(language=language))
-        if request is not None:
-            request._cafes_organiser_names = memo
-    return memo[1]
+    return per_request_and_language(
+        context.get("request"), "_cafes_organiser_names", lambda language: organiser_names(language=language))
 
 
 @register.simple_tag(takes_context=True)
