@@ -14,7 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cafeia_site.api_fields import api_value, content_language
+from cafeia_site.api_fields import api_value, content_language, term_labels_field
 from cafeia_site.blocks import QuoteBlock
 from cafeia_site.models import BasePage
 
@@ -80,6 +80,7 @@ class CafeReportPage(BasePage):
     api_fields = [
         *(APIField(name) for name in ("date", "participants", "summary", "cafe_name", "cafe_city", "cafe_region")),
         api_value("themes", "theme_names"),
+        term_labels_field("theme_labels", "theme_names"),
         api_value("questions", "question_texts"),
         api_value("proposals", "proposal_texts"),
         content_language(),

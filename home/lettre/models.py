@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cafeia_site.api_fields import api_value, content_language
+from cafeia_site.api_fields import api_value, content_language, term_labels_field
 from cafeia_site.models import BasePage
 from cafeia_site.pagination import paginate
 
@@ -150,6 +150,7 @@ class ArticlePage(BasePage):
         APIField("body"),
         api_value("country", "country_code"),
         api_value("tags", "tag_names"),
+        term_labels_field("tag_labels", "tag_names"),
         content_language(),
     ]
 

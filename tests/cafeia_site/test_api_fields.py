@@ -347,3 +347,26 @@ def test_report_and_article_listings_cost_the_same_for_3_or_12(client):
     _reports_and_articles(9, tree)
     assert client.get(reports).json()["meta"]["total_count"] == 12
     assert (_listing_queries(client, reports), _listing_queries(client, articles)) == few
+
+
+@pytest.mark.django_db
+def test_themes_and_tags_come_with_their_labels_in_the_pages_language(client):
+    from cafeia_site.models import VocabularyTerm
+
+    tree = site_tree()
+    report = make_report(tree.cafe, participants=9, questions=[], proposals=[])
+    report.themes.set(["emploi"])
+    report.save()
+    term = VocabularyTerm.objects.get(name="emploi", locale__language_code="fr")
+    arabic = term.copy_for_translation(locale("ar"))
+    arabic.label = "العمل"
+    arabic.save()
+    report_ar = translate_page(report, "ar", title="محضر")
+    tree.article.tags.set(["emploi"])
+    tree.article.save()
+    path = "/api/v2/pages/?type=cafes.CafeReportPage&fields=themes,theme_labels&locale="
+    read = {code: client.get(path + code).json()["items"] for code in ("fr", "ar")}
+    assert [(i["themes"], i["theme_labels"]) for i in read["fr"]] == [(["emploi"], ["emploi"])]
+    assert [(i["id"], i["themes"], i["theme_labels"]) for i in read["ar"]] == [(report_ar.pk, ["emploi"], ["العمل"])]
+    tags = client.get("/api/v2/pages/?type=home.ArticlePage&fields=tags,tag_labels&locale=fr").json()["items"]
+    assert [(i["tags"], i["tag_labels"]) for i in tags] == [(["emploi"], ["emploi"])]
