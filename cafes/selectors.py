@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Substr
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cafeia_site.localisation import best_translation, best_translations
+from cafeia_site.localisation import best_translation, best_translations, language_of_locale
 from cafeia_site.models import VocabularyTerm
 
 # The page models import this module: bind the models package, not its names (a cycle).
@@ -327,7 +327,7 @@ def organiser_exists(slug: str) -> bool:
 MAP_COLUMNS = (
     "pk", "title", "url_path", "path", "start", "end", "recurrence_weekday", "recurrence_until",
     "city", "region", "postcode", "mode", "status", "latitude", "longitude", "approximate_location",
-    "organiser__name", "time_zone",
+    "organiser__name", "time_zone", "text_locale",
 )
 
 
@@ -349,17 +349,20 @@ def _iso_date(value) -> str | None:
 def map_rows(queryset: QuerySet[models.CafePage]) -> list[tuple]:
     """Only the columns a map marker needs, straight from the cursor (the ORM's per-value converters
     cost more than the query itself at 10,000 cafés). Dates come back as ISO strings in UTC,
-    coordinates as floats, and last the café's time zone."""
-    qs = queryset.filter(latitude__isnull=False).values_list(*MAP_COLUMNS)
+    coordinates as floats, then the café's time zone and the language of its text."""
+    # The language of the text: an alias's is its original's.
+    qs = queryset.filter(latitude__isnull=False).annotate(
+        text_locale=Coalesce("alias_of__locale_id", "locale_id")).values_list(*MAP_COLUMNS)
     sql, params = qs.query.get_compiler(using=qs.db).as_sql()
     with connections[qs.db].cursor() as cursor:
         cursor.execute(sql, params)
         raw = cursor.fetchall()
     rows = []
     for (pk, title, url_path, path, start, end, weekday, until, city, region, postcode, mode, status,
-         lat, lng, approximate, organiser, time_zone) in raw:
+         lat, lng, approximate, organiser, time_zone, text_locale) in raw:
         rows.append((pk, title, url_path, path, _iso_datetime(start), _iso_datetime(end), weekday, _iso_date(until),
-                     city, region, postcode, mode, status, float(lat), float(lng), bool(approximate), organiser, time_zone))
+                     city, region, postcode, mode, status, float(lat), float(lng), bool(approximate), organiser, time_zone,
+                     language_of_locale(text_locale)))
     return rows
 
 

@@ -72,7 +72,7 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
     features = []
     append = features.append
     for (pk, title, url_path, path, start, end, weekday, until, city, region, _postcode, mode, status,
-         lat, lng, approximate, organiser, time_zone) in rows:
+         lat, lng, approximate, organiser, time_zone, lang) in rows:
         parent = path[:-Page.steplen]
         code = countries.get(parent, "?")
         if code == "?":
@@ -91,6 +91,7 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
             "geometry": {"type": "Point", "coordinates": [lng, lat]},
             "properties": {
                 "title": title,
+                "lang": lang,  # of the title: an untranslated café's is its original's
                 "url": prefix + url_path[cut:],
                 "start": dt.datetime.fromisoformat(start).astimezone(zone[0]).isoformat(),
                 "end": dt.datetime.fromisoformat(end).astimezone(zone[0]).isoformat(),

@@ -77,6 +77,10 @@ def test_an_untranslated_cafe_is_shown_in_its_own_language_and_marked(client, mo
     assert "source-note" in card
     # Rabat is translated: its Arabic title, unmarked.
     assert "مقهى الذكاء الاصطناعي بالرباط" in arabic
+    # The map's data says which language each title is in.
+    features = json.loads(client.get("/data/cafes.geojson?lang=ar&when=all&country=MA").content)["features"]
+    langs = {f["properties"]["title"]: f["properties"]["lang"] for f in features}
+    assert langs["Café IA à Ifrane"] == "fr" and langs["مقهى الذكاء الاصطناعي بالرباط"] == "ar"
     # Fès was written in Arabic: in French, its title is marked Arabic, right to left.
     french = client.get("/fr/cafes/?when=all").content.decode()
     assert re.search(r'lang="ar" dir="rtl">مقهى الذكاء الاصطناعي بفاس', french)

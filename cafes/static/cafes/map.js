@@ -28,6 +28,11 @@
     var title = document.createElement(p.url ? "a" : "strong");
     title.textContent = p.title || "";
     if (p.url) { title.href = p.url; }
+    // An untranslated café's title is in its original's language: say so to screen readers and the layout.
+    if (p.lang && p.lang !== document.documentElement.lang) {
+      title.lang = p.lang;
+      title.dir = p.lang === "ar" ? "rtl" : "ltr";
+    }
     box.appendChild(title);
     if (p.city) {
       var city = document.createElement("div");
