@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale
 
+from cafeia_site.localisation import content_language
 from cafeia_site.site_address import absolute_url, public_base_url
 from cafeia_site.views import read_only
 
@@ -115,7 +116,9 @@ def geojson(request):
 def _event(cafe: CafePage, url: str, country_code: str, organisers: vocabulary.OrganiserNames) -> Event:
     event = Event()
     event.add("uid", f"cafe-{cafe.translation_key}-{cafe.locale.language_code}@cafeia")
-    event.add("summary", cafe.title)
+    # The language of the text (RFC 5545 LANGUAGE): an untranslated café's is its original's.
+    text_language = {"LANGUAGE": content_language(cafe)}
+    event.add("summary", cafe.title, parameters=text_language)
     tz = cafe.tz
     event.add("dtstart", cafe.start.astimezone(tz))
     event.add("dtend", cafe.end.astimezone(tz))
@@ -132,7 +135,7 @@ def _event(cafe: CafePage, url: str, country_code: str, organisers: vocabulary.O
     event.add("url", url)
     event.add("status", ICAL_STATUS.get(cafe.status, "CONFIRMED"))
     description = "\n\n".join(p for p in (cafe.summary, url) if p)
-    event.add("description", description)
+    event.add("description", description, parameters=text_language)
     if cafe.organiser_id:
         # iCalendar wants an address here: the programme's own, with the organiser's name.
         event.add("organizer", "mailto:" + parseaddr(settings.DEFAULT_FROM_EMAIL)[1], parameters={"CN": organisers.of(cafe.organiser)})
@@ -165,7 +168,7 @@ def ics(request):
     url_base, index_path, index_url = _url_parts(request, locale)
     cal = _calendar("Café IA")
     organisers = vocabulary.organiser_names(language=locale.language_code)
-    for cafe in queryset.select_related("organiser", "locale")[:2000]:
+    for cafe in queryset.select_related("organiser", "locale", "alias_of")[:2000]:
         country = selectors.country_of(cafe.path, by_path)
         cal.add_component(_event(cafe, url_base + index_url + cafe.url_path[len(index_path):], country.country_code if country else "", organisers))
     return _ics_response(cal, "cafes-ia.ics")

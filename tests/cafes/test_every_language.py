@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from icalendar import Calendar
 
 from cafeia_site.localisation import alias_every_page
 from cafes import selectors
@@ -81,6 +82,9 @@ def test_an_untranslated_cafe_is_shown_in_its_own_language_and_marked(client, mo
     features = json.loads(client.get("/data/cafes.geojson?lang=ar&when=all&country=MA").content)["features"]
     langs = {f["properties"]["title"]: f["properties"]["lang"] for f in features}
     assert langs["Café IA à Ifrane"] == "fr" and langs["مقهى الذكاء الاصطناعي بالرباط"] == "ar"
+    events = Calendar.from_ical(client.get("/data/cafes.ics?lang=ar&when=all&country=MA").content).walk("VEVENT")
+    summaries = {str(e["SUMMARY"]): e["SUMMARY"].params["LANGUAGE"] for e in events}
+    assert summaries["Café IA à Ifrane"] == "fr" and summaries["مقهى الذكاء الاصطناعي بالرباط"] == "ar"
     # Fès was written in Arabic: in French, its title is marked Arabic, right to left.
     french = client.get("/fr/cafes/?when=all").content.decode()
     assert re.search(r'lang="ar" dir="rtl">مقهى الذكاء الاصطناعي بفاس', french)

@@ -194,11 +194,11 @@ def test_the_calendars_escape_the_hostile_texts_per_rfc_5545(client, tree, one_c
     response = client.get(f"/data/cafes/{hostile.pk}.ics" if one_cafe else "/data/cafes.ics")
     _assert_safe(response)
     lines = ics_unfolded_lines(_body(response))
-    assert f"SUMMARY:{ics_text(HOSTILE['title'])}" in lines
+    assert f"SUMMARY;LANGUAGE=fr:{ics_text(HOSTILE['title'])}" in lines
     location = next(line for line in lines if line.startswith("LOCATION:") and "Guillemets" in line)
     assert ics_text(HOSTILE["venue_name"]) in location and ics_text(HOSTILE["address"]) in location
-    description = next(line for line in lines if line.startswith("DESCRIPTION:") and "Première ligne" in line)
-    assert description.startswith(f"DESCRIPTION:{ics_text(HOSTILE['summary'])}")
+    description = next(line for line in lines if line.startswith("DESCRIPTION;LANGUAGE=fr:") and "Première ligne" in line)
+    assert description.startswith(f"DESCRIPTION;LANGUAGE=fr:{ics_text(HOSTILE['summary'])}")
     # A parameter value holding ";", "," or ":" is quoted (RFC 5545, 3.2).
     assert f'ORGANIZER;CN="{HOSTILE_ORGANISER}":' in "\n".join(lines)
 
