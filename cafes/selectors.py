@@ -182,7 +182,7 @@ def audience_counts(*, locale=None) -> dict[str, int]:
 
 
 def reports_for_cafe(cafe: models.CafePage) -> QuerySet[models.CafeReportPage]:
-    return models.CafeReportPage.objects.live().child_of(cafe).order_by("-date")
+    return models.CafeReportPage.objects.live().child_of(cafe).select_related("alias_of").order_by("-date")
 
 
 def country_organisers(*, country: models.CountryPage, locale) -> list[models.Organisation]:
