@@ -81,3 +81,21 @@ def test_an_arabic_reader_sees_every_moroccan_cafe_on_the_map_and_in_the_agenda(
     expect(page.locator(".source-language-notice")).to_be_visible()
     expect(page.locator("h1")).to_have_attribute("lang", "fr")
     page.screenshot(path=str(ARTIFACTS / "untranslated_cafe_ar.png"), full_page=True)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_pages_that_mix_languages_pass_axe(page, language):
+    """The lettre, the resources and the search, in Arabic and English, where some cards are shown in French;
+    and a French-only page read in that language."""
+    from cafes.models import CafeReportPage
+
+    for path in (f"/{language}/lettre/", f"/{language}/ressources/", f"/{language}/recherche/?q=caf%C3%A9"):
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert page.locator("html").get_attribute("lang") == language
+        assert axe_violations(page) == [], path
+    untranslated = CafeReportPage.objects.live().filter(locale__language_code=language, alias_of__isnull=False).first()
+    if untranslated is not None:
+        page.goto(untranslated.url)
+        expect(page.locator(".source-language-notice")).to_be_visible()
+        assert axe_violations(page) == []
