@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from cafeia_site.localisation import content_language
 from cafeia_site.site_address import absolute_url
 
 from . import geo, timing
@@ -119,49 +120,58 @@ SCHEMA_MODE = {
 }
 
 
-def event_jsonld(cafe, country, organiser=None) -> str:
+def _filled(data: dict) -> dict:
+    """Without the keys that hold nothing: schema.org readers take an empty value for a wrong one."""
+    return {key: value for key, value in data.items() if value not in ("", None, [], {})}
+
+
+def event_jsonld(cafe, country, organiser=None, *, performers=(), image_url: str = "") -> str:
     """schema.org Event of a café, public coordinates only, ready to put in <head>; `organiser` the
-    version of the café's organiser the page names (the café's own otherwise)."""
+    version of the café's organiser the page names (the café's own otherwise), `performers` its listed
+    animators, `image_url` the page's image. No empty field: a private venue has no street address."""
     session = cafe.next_session or (cafe.start, cafe.end)
-    place = {
+    place = _filled({
         "@type": "Place",
         "name": cafe.public_venue or cafe.city,
-        "address": {
+        "address": _filled({
             "@type": "PostalAddress",
             "streetAddress": cafe.public_address,
             "postalCode": cafe.postcode,
             "addressLocality": cafe.city,
             "addressRegion": cafe.region,
             "addressCountry": country.country_code if country else "",
-        },
-    }
+        }),
+    })
     if cafe.latitude is not None:
         place["geo"] = {"@type": "GeoCoordinates", "latitude": cafe.public_latitude, "longitude": cafe.public_longitude}
+    url = absolute_url(cafe.url or "")
     locations = []
     if cafe.mode != "en-ligne":
         locations.append(place)
-    if cafe.mode != "sur-place" and cafe.meeting_url:
-        locations.append({"@type": "VirtualLocation", "url": cafe.meeting_url})
+    if cafe.mode != "sur-place":
+        # Online: the meeting's address when published, else the page that gives it.
+        locations.append({"@type": "VirtualLocation", "url": cafe.meeting_url or url})
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": cafe.title,
-        "url": absolute_url(cafe.url or ""),
+        "url": url,
         "startDate": session[0].astimezone(cafe.tz).isoformat(),
         "endDate": session[1].astimezone(cafe.tz).isoformat(),
         "eventStatus": SCHEMA_STATUS.get(cafe.status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": SCHEMA_MODE.get(cafe.mode),
         "location": locations[0] if len(locations) == 1 else locations,
         "isAccessibleForFree": cafe.is_free,
-        "inLanguage": cafe.locale.language_code if cafe.locale_id else "fr",
+        "inLanguage": content_language(cafe) if cafe.locale_id else "fr",
+        "description": cafe.summary,
+        "image": [image_url] if image_url else [],
+        "performer": [{"@type": "Person", "name": person.name} for person in performers],
     }
-    if cafe.summary:
-        data["description"] = cafe.summary
     if cafe.organiser_id:
         organiser = organiser or cafe.organiser
-        data["organizer"] = {"@type": "Organization", "name": organiser.name, **({"url": organiser.website} if organiser.website else {})}
+        data["organizer"] = _filled({"@type": "Organization", "name": organiser.name, "url": organiser.website})
     if cafe.capacity:
         data["maximumAttendeeCapacity"] = cafe.capacity
     if cafe.registration_url or cafe.price:
-        data["offers"] = {"@type": "Offer", "price": "0" if cafe.is_free else cafe.price, "url": cafe.registration_url or data["url"]}
-    return script_json(data)
+        data["offers"] = {"@type": "Offer", "price": "0" if cafe.is_free else cafe.price, "url": cafe.registration_url or url}
+    return script_json(_filled(data))

@@ -23,6 +23,7 @@ from wagtailgeowidget.panels import LeafletPanel
 from cafeia_site.api_fields import api_value, content_language
 from cafeia_site.blocks import body_blocks
 from cafeia_site.models import BasePage
+from cafeia_site.site_address import absolute_url
 
 from .. import geo, selectors, structured, timing, vocabulary
 from ..admin_forms import CafePageForm
@@ -356,17 +357,19 @@ class CafePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         country = self.get_parent().specific
         organiser = vocabulary.organiser_in_language(self.organiser_id, language=get_language())
+        animators = [a for a in self.animators.all() if a.listed]
+        image_url = absolute_url(self.social_image.get_rendition("fill-1200x630").url) if self.social_image_id else ""
         context.update({
             "country": country,
             "index_page": country.get_parent().specific,
             "organiser": organiser,
-            "animators": [a for a in self.animators.all() if a.listed],
+            "animators": animators,
             "cafe_audiences": list(self.audiences.all()),
             "cafe_tags": list(self.tags.all()),
             "reports": list(selectors.reports_for_cafe(self)),
             "map": map_settings(),
             "point": structured.map_point(self),
-            "jsonld": structured.event_jsonld(self, country, organiser),
+            "jsonld": structured.event_jsonld(self, country, organiser, performers=animators, image_url=image_url),
             "ics_url": reverse("cafes:cafe_ics", args=[self.pk]),
         })
         return context

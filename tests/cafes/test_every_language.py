@@ -13,7 +13,7 @@ from cafeia_site.localisation import alias_every_page
 from cafes import selectors
 from cafes.models import CafePage
 from tests.cafes.factories import make_cafe
-from tests.factories import site_tree, translate_page
+from tests.factories import AnimatorFactory, site_tree, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +147,31 @@ def test_an_address_of_another_language_leads_to_the_page_in_this_one(client, mo
     response = client.get("/fr/cafes/maroc/الرباط/")
     assert response.status_code == 302 and response["Location"] == "/fr/cafes/maroc/rabat/"
     assert client.get("/ar/cafes/maroc/nulle-part/").status_code == 404
+
+
+def _event(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+
+
+def _empty_values(data, path="") -> list[str]:
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in _empty_values(value, f"{path}.{key}")]
+    if isinstance(data, list):
+        return [path] if not data else [p for i, value in enumerate(data) for p in _empty_values(value, f"{path}[{i}]")]
+    return [path] if data in ("", None) else []
+
+
+def test_the_event_data_names_the_language_of_its_text_and_has_no_empty_field(client, morocco):
+    ifrane = CafePage.objects.get(slug="ifrane", locale__language_code="fr")
+    ifrane.approximate_location, ifrane.venue_name, ifrane.address = True, "Chez une habitante", "3 rue privée"
+    ifrane.animators.set([AnimatorFactory(name="Salma Idrissi", listed=True), AnimatorFactory(name="Caché", listed=False)])
+    ifrane.save_revision().publish()
+    for code, language in (("fr", "fr"), ("ar", "fr"), ("en", "fr")):
+        event = _event(client.get(f"/{code}/cafes/maroc/ifrane/").content.decode())
+        assert event["inLanguage"] == language  # the alias's text is French
+        assert event["performer"] == [{"@type": "Person", "name": "Salma Idrissi"}]
+        assert "streetAddress" not in event["location"]["address"]  # a private venue
+        assert "3 rue privée" not in json.dumps(event) and "Chez une habitante" not in json.dumps(event)
+        assert _empty_values(event) == []
+    rabat = _event(client.get("/ar/cafes/maroc/rabat/").content.decode())
+    assert rabat["inLanguage"] == "ar" and _empty_values(rabat) == []
