@@ -13,8 +13,16 @@ def test_index_map_shows_markers_and_clusters(page):
     # Leaflet drew markers, grouped in clusters where they are close.
     visible = page.locator(".cafe-map .leaflet-marker-icon")
     assert visible.count() > 0
-    assert page.locator(".cafe-map .marker-cluster").count() > 0
+    clusters = page.locator(".cafe-map .marker-cluster")
+    assert clusters.count() > 0
     assert page.locator(".cafe-map .leaflet-tile").count() == 0  # no tile URL configured: no tiles requested
+    assert not page.get_by_text("La carte a besoin de JavaScript").is_visible()
+    # Every marker and cluster has an accessible name: a cluster is a button saying how many cafés it holds.
+    first = clusters.first
+    count = first.inner_text().strip()
+    assert first.get_attribute("role") == "button"
+    assert first.get_attribute("aria-label") == f"{count} cafés ici : agrandir la carte pour les voir"
+    assert all(marker.get_attribute("alt") for marker in page.locator(".cafe-map img.leaflet-marker-icon").all())
 
 
 def test_cafe_page_map_shows_its_marker(page):
@@ -48,6 +56,9 @@ def test_list_and_filters_work_without_javascript(browser, server_url):
         tab.wait_for_url("**page=2**")
         assert tab.locator(".cafe-list .cafe-card").count() > 0
         assert tab.locator(".cafe-map .leaflet-marker-icon").count() == 0
+        # No empty framed box: the map stays hidden, and a note says the list has the same cafés.
+        assert not tab.locator(".cafe-map").is_visible()
+        assert tab.get_by_text("La carte a besoin de JavaScript").is_visible()
     finally:
         context.close()
 

@@ -65,15 +65,40 @@
     map.getContainer().setAttribute("data-markers", String(markers.getLayers().length));
   }
 
+  // A cluster is a button with a name ("12 cafés here: zoom in"), as markers are named by their café.
+  function clusterIcon(cluster, label) {
+    var count = cluster.getChildCount();
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var icon = L.divIcon({html: "<div><span>" + count + "</span></div>", className: "marker-cluster marker-cluster-" + size,
+                          iconSize: L.point(40, 40)});
+    var create = icon.createIcon;
+    icon.createIcon = function (old) {
+      var element = create.call(icon, old);
+      var name = label.replace("{count}", String(count));
+      element.setAttribute("role", "button");
+      element.setAttribute("aria-label", name);
+      element.setAttribute("title", name);
+      return element;
+    };
+    return icon;
+  }
+
   function init(el) {
     if (!window.L) { return; }
+    // Without JavaScript the box stays hidden and the note beside it says why; with it, the other way round.
+    el.hidden = false;
+    var fallback = el.parentNode.querySelector("[data-map-fallback]");
+    if (fallback) { fallback.hidden = true; }
     var map = L.map(el, {scrollWheelZoom: false, worldCopyJump: true, minZoom: 2, maxZoom: 18}).setView([40, 2], 4);
     if (el.dataset.tileUrl) {
       L.tileLayer(el.dataset.tileUrl, {attribution: el.dataset.tileAttribution || "", maxZoom: 18}).addTo(map);
     } else {
       el.classList.add("cafe-map--plain");
     }
-    var layer = L.markerClusterGroup ? L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40}) : L.featureGroup();
+    var layer = L.markerClusterGroup ? L.markerClusterGroup({
+      showCoverageOnHover: false, maxClusterRadius: 40,
+      iconCreateFunction: function (cluster) { return clusterIcon(cluster, el.dataset.clusterLabel || "{count}"); }
+    }) : L.featureGroup();
     if (el.dataset.geojsonId) {
       show(map, layer, JSON.parse(document.getElementById(el.dataset.geojsonId).textContent));
     } else if (el.dataset.geojson) {
