@@ -76,7 +76,8 @@ def test_a_configured_video_origin_is_the_only_frame_source(client, module_site_
 
 INLINE_CODE = re.compile(
     # Data blocks (<script type="application/json"> or ld+json) are never executed: the CSP allows them.
-    r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:ld\+)?json\")[^>]*>\s*\S|<style\b|\sstyle=|\son[a-z]+=|javascript:",
+    # A javascript: URL is code in an attribute; the word in a sentence ("needs JavaScript: …") is not.
+    r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:ld\+)?json\")[^>]*>\s*\S|<style\b|\sstyle=|\son[a-z]+=|=\s*[\"']?\s*javascript:",
     re.IGNORECASE
 )
 
