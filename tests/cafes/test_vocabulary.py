@@ -21,6 +21,7 @@ from cafes.models import CafeReportPage, Organisation, SynthesisPage
 from tests.factories import ResourcePageFactory, locale, translate_page
 
 from .factories import country, make_cafe, translated_organisation
+from .test_country_page import count_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_tree")]
 
@@ -169,14 +170,6 @@ def test_feeds_name_the_organiser_in_the_feeds_language(client, rabat):
 def add_cafes(n: int, org: Organisation) -> None:
     for i in range(n):
         make_cafe(country("MA", "ar"), title=f"مقهى {i}", organiser=org, audiences=["jeunes"], tags=[f"وسم {i}", "bibliothèques"])
-
-
-def count_queries(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 @pytest.mark.parametrize("url", ["/ar/cafes/", "/ar/cafes/maroc/", "/data/cafes.geojson?lang=ar", "/data/cafes.csv?lang=ar",
