@@ -4,8 +4,11 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import Count
+from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 # Said of a text shown in another language than the reader's ("(en français)").
 IN_LANGUAGE = {"fr": _("en français"), "ar": _("en arabe"), "en": _("en anglais")}
@@ -69,8 +72,6 @@ def language_of_locale(locale_id: int) -> str:
     `forget_locales` runs when one is saved)."""
     code = _LANGUAGE_BY_LOCALE.get(locale_id)
     if code is None:
-        from wagtail.models import Locale
-
         _LANGUAGE_BY_LOCALE.update(Locale.objects.values_list("pk", "language_code"))
         code = _LANGUAGE_BY_LOCALE.get(locale_id, "")
     return code
@@ -85,8 +86,6 @@ def alias_into_every_language(page) -> list:
     or alias), a Wagtail alias of it, created with its missing parents; Wagtail keeps aliases in step
     (published, unpublished) with their original, and wagtail-localize turns one into a translation when
     an editor translates it. Returns the aliases made."""
-    from wagtail.models import Locale, Page
-
     if page.alias_of_id or not page.live or page.depth <= 1:
         return []
     present = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
@@ -99,8 +98,6 @@ def alias_into_every_language(page) -> list:
 def alias_every_page() -> int:
     """`alias_into_every_language` for every live original page, parents first (the demo loader, the
     `sync_languages` command after an import). Returns the number of aliases made."""
-    from wagtail.models import Locale, Page
-
     locales = Locale.objects.count()
     versions = Page.objects.filter(depth__gt=1).values("translation_key").annotate(n=Count("pk")).filter(n__lt=locales)
     incomplete = Page.objects.filter(
@@ -128,9 +125,6 @@ def _preferred_original(page, default_language: str):
 def page_in_another_language(request) -> str | None:
     """For an address `/<language>/<path>/` that leads nowhere: the URL of the same page in `language` when
     `<path>` is a live page's address in another language (slugs are translated), else None."""
-    from django.http import Http404
-    from wagtail.models import Locale, Site
-
     parts = request.path.strip("/").split("/")
     site = Site.find_for_request(request)
     if len(parts) < 2 or parts[0] not in dict(settings.LANGUAGES) or site is None:
@@ -165,8 +159,6 @@ def live_translation(page, *, language: str):
 def live_titles(page_ids: Iterable[int], *, language: str) -> dict[int, str]:
     """For each page id, the title of its live version in `language` (else the default language's, else
     any); ids with no live version are left out. One query."""
-    from wagtail.models import Page
-
     keys = Page.objects.filter(pk__in=list(page_ids)).values("translation_key")
     versions = list(Page.objects.filter(translation_key__in=keys).select_related("locale"))
     chosen = {p.translation_key: p.title for p in best_translations([v for v in versions if v.live], language=language)}
@@ -176,8 +168,6 @@ def live_titles(page_ids: Iterable[int], *, language: str) -> dict[int, str]:
 def per_request_and_language(request, name: str, build):
     """`build(language)` for the active language, computed once per request (template tags that read a
     whole vocabulary or directory in one query, however many times a page uses them)."""
-    from django.utils.translation import get_language
-
     language = get_language()
     memo = getattr(request, name, None) if request is not None else None
     if memo is None or memo[0] != language:
