@@ -56,4 +56,27 @@ class CafePageForm(WagtailAdminPageForm):
             value = cleaned.get(name)
             if isinstance(value, dt.datetime) and timezone.is_naive(value):
                 cleaned[name] = timing.localise(value, zone)
+        self._check_session_changes(cleaned, zone)
         return cleaned
+
+    def _check_session_changes(self, cleaned, zone) -> None:
+        """Each changed date fits the rhythm typed in this same form, once."""
+        formset = self.formsets.get("session_changes")
+        start = cleaned.get("start")
+        if formset is None or not isinstance(start, dt.datetime) or not formset.is_valid():
+            return
+        week = cleaned.get("recurrence_week")
+        weekday, until = cleaned.get("recurrence_weekday"), cleaned.get("recurrence_until")
+        kept = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        added = frozenset(f.cleaned_data["date"] for f in kept if f.cleaned_data.get("change") == timing.SessionChange.ADDED)
+        rhythm = timing.Rhythm(None if weekday in (None, "") else int(weekday), None if week in (None, "") else int(week),
+                               until, added=added)
+        first, seen = start.astimezone(timing.zone(zone)).date(), set()
+        for form in kept:
+            day, change = form.cleaned_data.get("date"), form.cleaned_data.get("change")
+            if day is None or not change:
+                continue
+            error = _("Cette date est déjà changée plus haut.") if day in seen else timing.session_change_error(rhythm, first, day, change)
+            seen.add(day)
+            if error:
+                form.add_error("date", error)

@@ -22,6 +22,9 @@ WEEKDAYS = [
     (4, _("vendredi")), (5, _("samedi")), (6, _("dimanche")),
 ]
 
+# A monthly session: "the first Tuesday" (1) … "the last" (-1); iCalendar's BYDAY=1TU, BYDAY=-1TU.
+WEEKS_OF_MONTH = [(1, _("premier")), (2, _("deuxième")), (3, _("troisième")), (4, _("quatrième")), (-1, _("dernier"))]
+
 # The publics a café addresses: the codes of the `Audience` rows (created by migration 0002).
 GENERAL_AUDIENCE = "tous-publics"
 AUDIENCES = [

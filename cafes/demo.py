@@ -10,8 +10,18 @@ from wagtail.models import Locale
 from cafeia_site.demo import translate, upsert_page
 from cafeia_site.models import VocabularyTerm
 
+from . import timing
 from .demo_data import ANIMATORS, CAFES, CITY_TR, ORGANISATIONS, ORGANISATIONS_TR, PLACES, TERMS_TR, THEMES, TRANSLATED
-from .models import Animator, Audience, CafeIndexPage, CafePage, CafeReportPage, CountryPage, Organisation
+from .models import (
+    Animator,
+    Audience,
+    CafeIndexPage,
+    CafePage,
+    CafeReportPage,
+    CafeSessionChange,
+    CountryPage,
+    Organisation,
+)
 
 INDEX = {
     "title": "Les cafés IA",
@@ -172,23 +182,28 @@ def _cafe_fields(n, spec, today, organisations, animators):
     return fields, audiences, [THEMES[theme][1]], [animators[a] for a in opts.get("animators", [])]
 
 
-def _save_cafe(country, slug, fields, audiences, tags, animators) -> CafePage:
+def _save_cafe(country, slug, fields, audiences, tags, animators, changes=()) -> CafePage:
+    """`changes`: (date, timing.SessionChange) pairs, the dates of a regular café that differ from its rhythm."""
     audience_rows = list(Audience.objects.filter(code__in=audiences))
     existing = country.get_children().filter(slug=slug).first()
     if existing is None:
         cafe = CafePage(slug=slug, locale=country.locale, **fields)
-        cafe.audiences.set(audience_rows)
-        cafe.animators.set(animators)
-        cafe.tags.set(tags)
-        country.add_child(instance=cafe)
-        cafe.save_revision().publish()
-        return cafe
-    cafe = upsert_page(country, CafePage, slug=slug, **fields)
+    else:
+        cafe = upsert_page(country, CafePage, slug=slug, **fields)
     cafe.audiences.set(audience_rows)
     cafe.animators.set(animators)
     cafe.tags.set(tags)
+    cafe.session_changes = [CafeSessionChange(date=day, change=change) for day, change in changes]
+    if existing is None:
+        country.add_child(instance=cafe)
     cafe.save_revision().publish()
     return cafe
+
+
+def _regular_changes(first: dt.date, rhythm: timing.Rhythm, today: dt.date) -> list[tuple]:
+    """A regular café's usual life: a holiday without session, then a session cancelled, both still to come."""
+    coming = list(rhythm.rule_days(first, today + dt.timedelta(days=20), rhythm.until))
+    return [(coming[1], timing.SessionChange.SKIPPED), (coming[2], timing.SessionChange.CANCELLED)] if len(coming) > 2 else []
 
 
 def _cafe_translations(spec, fields) -> dict:
@@ -250,8 +265,10 @@ def build(context: dict, stdout=None) -> None:
             "description": _description(summary),
         }
         people = [animators["samir-benali"]] if weekday == 3 else []
-        cafe = _save_cafe(countries["FR"], slug, fields, ["aidants-numeriques", "professionnels"], ["en ligne"], people)
+        changes = _regular_changes(first, timing.Rhythm(weekday, None, fields["recurrence_until"]), today) if weekday == 2 else []
+        cafe = _save_cafe(countries["FR"], slug, fields, ["aidants-numeriques", "professionnels"], ["en ligne"], people, changes)
         translate(cafe, {code: {title: t, summary: s} for code, (t, s) in tr.items()})
+    _monthly_cafe(countries["FR"], today, organisations)
 
     for cafe_n, title, participants, summary, questions, proposals, themes in REPORTS:
         parent = cafes[cafe_n] if cafe_n is not None else countries["MA"]
@@ -273,7 +290,28 @@ def build(context: dict, stdout=None) -> None:
             translate(report, REPORT_TR)
     translate_vocabulary(fr)
     if stdout is not None:
-        stdout.write(f"    {len(cafes) + len(RECURRING)} cafés, {len(REPORTS)} reports")
+        stdout.write(f"    {len(cafes) + len(RECURRING) + 1} cafés, {len(REPORTS)} reports")
+
+
+def _monthly_cafe(france, today: dt.date, organisations) -> CafePage:
+    """The first Tuesday of every month at Quimper's médiathèque, since two months ago, with two dates changed."""
+    postcode, region, lat, lng, _country = PLACES["Quimper"]
+    back = today - dt.timedelta(days=60)
+    first = timing.nth_weekday(back.year, back.month, 1, 1)
+    rhythm = timing.Rhythm(1, 1, today + dt.timedelta(days=300))
+    start = _at(first, 18, 0, "Europe/Paris")
+    fields = {
+        "title": "Café IA du premier mardi à Quimper", "start": start, "end": start + dt.timedelta(minutes=90),
+        "summary": "Chaque premier mardi du mois, une question d'actualité sur l'IA et une heure et demie pour en débattre.",
+        "time_zone": "Europe/Paris", "recurrence_weekday": 1, "recurrence_week": 1, "recurrence_until": rhythm.until,
+        "status": "prevu", "mode": "sur-place", "venue_name": "Médiathèque de Quimper", "address": "2 rue de la Poste",
+        "postcode": postcode, "city": "Quimper", "region": region, "latitude": None, "longitude": None,
+        "location": f"SRID=4326;POINT({lng:.6f} {lat:.6f})", "approximate_location": False,
+        "organiser": organisations["cnnum"], "capacity": 30, "price": "", "registration_url": "", "meeting_url": "",
+        "contact": "", "description": _description("Chaque premier mardi du mois, une question d'actualité sur l'IA."),
+    }
+    return _save_cafe(france, "quimper-premier-mardi", fields, ["tous-publics"], ["IA au quotidien"], [],
+                      _regular_changes(first, rhythm, today))
 
 
 def translate_vocabulary(fr) -> None:

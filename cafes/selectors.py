@@ -16,7 +16,7 @@ from cafeia_site.localisation import best_translation, best_translations, langua
 from cafeia_site.models import VocabularyTerm
 
 # The page models import this module: bind the models package, not its names (a cycle).
-from . import geo, models, timing
+from . import geo, models
 from .choices import CafeStatus
 
 POSTCODE = re.compile(r"^\d{2,5}$")
@@ -31,9 +31,9 @@ def _locale(locale) -> Locale:
 
 
 def upcoming_q(now: dt.datetime | None = None) -> Q:
-    """Not over yet: a one-off café that has not ended, or a weekly session still running."""
+    """Not over yet: a one-off café that has not ended, or a regular one (or one with an added date) still running."""
     now = now or timezone.now()
-    return Q(end__gte=now) | Q(recurrence_weekday__isnull=False, recurrence_until__gte=now.date())
+    return Q(end__gte=now) | Q(last_session_on__gte=now.date())
 
 
 def cafe_index_for(locale) -> models.CafeIndexPage | None:
@@ -63,7 +63,7 @@ def cafes_base(*, locale) -> QuerySet[models.CafePage]:
 
 def with_cards(queryset: QuerySet[models.CafePage]) -> QuerySet[models.CafePage]:
     """What a list card shows, in a constant number of queries."""
-    return queryset.select_related("organiser", "alias_of").prefetch_related("audiences", "tags")
+    return queryset.select_related("organiser", "alias_of").prefetch_related("audiences", "tags", "session_changes")
 
 
 def cafes_upcoming(*, locale=None, country: models.CountryPage | str | None = None, limit: int | None = None) -> QuerySet[models.CafePage]:
@@ -152,7 +152,7 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
     tz = timezone.get_current_timezone()
     if date_from:
         start = dt.datetime.combine(date_from, dt.time.min, tzinfo=tz)
-        qs = qs.filter(Q(end__gte=start) | Q(recurrence_until__gte=date_from))
+        qs = qs.filter(Q(end__gte=start) | Q(last_session_on__gte=date_from))
     if date_to:
         stop = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
         qs = qs.filter(start__lt=stop)
@@ -306,15 +306,15 @@ def upcoming_and_past(cafes) -> tuple[list, list]:
 
 def agenda_days(*, locale, month: dt.date, next_month: dt.date, **filters) -> list[tuple[dt.date, list[dict]]]:
     """Each day of the month with its sessions: a café on the day it happens where it happens (its own
-    zone, as its hours are), a weekly café on each of its days. `filters` are those of `cafes_filtered`
-    but the dates and `when`, which the month sets."""
+    zone, as its hours are), a regular café on each of its days (a cancelled one marked, a skipped one
+    left out). `filters` are those of `cafes_filtered` but the dates and `when`, which the month sets."""
     cafes = with_cards(cafes_filtered(locale=locale, when="all", date_from=month,
                                       date_to=next_month - dt.timedelta(days=1), **filters))
     days: dict[dt.date, list] = {}
     for cafe in cafes:
-        for begins, ends in timing.occurrences(cafe.start, cafe.end, cafe.time_zone, cafe.recurrence_weekday,
-                                               cafe.recurrence_until, after=month, before=next_month):
-            days.setdefault(begins.astimezone(cafe.tz).date(), []).append({"cafe": cafe, "start": begins, "end": ends})
+        for session in cafe.sessions(after=month, before=next_month):
+            days.setdefault(session.start.astimezone(cafe.tz).date(), []).append(
+                {"cafe": cafe, "start": session.start, "end": session.end, "cancelled": session.cancelled})
     for items in days.values():
         items.sort(key=lambda item: item["start"])
     return sorted(days.items())
@@ -325,7 +325,7 @@ def organiser_exists(slug: str) -> bool:
 
 
 MAP_COLUMNS = (
-    "pk", "title", "url_path", "path", "start", "end", "recurrence_weekday", "recurrence_until",
+    "pk", "title", "url_path", "path", "start", "end", "recurrence_weekday", "recurrence_week", "recurrence_until", "last_session_on",
     "city", "region", "postcode", "mode", "status", "latitude", "longitude", "approximate_location",
     "organiser__name", "time_zone", "text_locale",
 )
@@ -358,9 +358,10 @@ def map_rows(queryset: QuerySet[models.CafePage]) -> list[tuple]:
         cursor.execute(sql, params)
         raw = cursor.fetchall()
     rows = []
-    for (pk, title, url_path, path, start, end, weekday, until, city, region, postcode, mode, status,
+    for (pk, title, url_path, path, start, end, weekday, week, until, last_day, city, region, postcode, mode, status,
          lat, lng, approximate, organiser, time_zone, text_locale) in raw:
-        rows.append((pk, title, url_path, path, _iso_datetime(start), _iso_datetime(end), weekday, _iso_date(until),
+        rows.append((pk, title, url_path, path, _iso_datetime(start), _iso_datetime(end), weekday, week, _iso_date(until),
+                     _iso_date(last_day),
                      city, region, postcode, mode, status, float(lat), float(lng), bool(approximate), organiser, time_zone,
                      language_of_locale(text_locale)))
     return rows

@@ -45,10 +45,10 @@ def map_point(cafe) -> dict | None:
     }
 
 
-def row_status(status: str, end: dt.datetime, recurrence_until, now: dt.datetime) -> str:
+def row_status(status: str, end: dt.datetime, last_session_on, now: dt.datetime) -> str:
     if status == "annule":
         return status  # a cancelled café stays cancelled once its date has passed
-    over = end < now and (recurrence_until is None or recurrence_until < now.date())
+    over = end < now and (last_session_on is None or last_session_on < now.date())
     if over:
         return "passe"
     return status if status != "passe" else "prevu"
@@ -72,7 +72,7 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
     zones: dict[str, tuple] = {}
     features = []
     append = features.append
-    for (pk, title, url_path, path, start, end, weekday, until, city, region, _postcode, mode, status,
+    for (pk, title, url_path, path, start, end, weekday, week, until, last_day, city, region, _postcode, mode, status,
          lat, lng, approximate, organiser, time_zone, lang) in rows:
         parent = path[:-Page.steplen]
         code = countries.get(parent, "?")
@@ -81,7 +81,7 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
             code = countries[parent] = country.country_code if country else None
         if approximate:
             lat, lng = round(lat, geo.APPROXIMATE_DECIMALS), round(lng, geo.APPROXIMATE_DECIMALS)
-        over = end < now_iso and (until is None or until < today_iso)
+        over = end < now_iso and (last_day is None or last_day < today_iso)
         zone = zones.get(time_zone)
         if zone is None:
             tz = timing.zone(time_zone)
@@ -98,7 +98,8 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
                 "end": dt.datetime.fromisoformat(end).astimezone(zone[0]).isoformat(),
                 "time_zone": zone[1],
                 "time_zone_label": zone[2],
-                "weekly": weekday is not None,
+                "weekly": weekday is not None and week is None,
+                "recurrence": None if weekday is None or until is None else timing.Rhythm(weekday, week, dt.date.fromisoformat(until)).ical_text(),
                 "until": until,
                 "city": city,
                 "region": region,
@@ -123,6 +124,28 @@ SCHEMA_MODE = {
 def _filled(data: dict) -> dict:
     """Without the keys that hold nothing: schema.org readers take an empty value for a wrong one."""
     return {key: value for key, value in data.items() if value not in ("", None, [], {})}
+
+
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def schedule_jsonld(cafe) -> dict:
+    """A regular café's rhythm as a schema.org Schedule: weekly or monthly (byMonthWeek), the dates without
+    a session or cancelled as exceptDate, in the café's zone."""
+    rhythm, tz = cafe.rhythm, cafe.tz
+    start, end = cafe.start.astimezone(tz), cafe.end.astimezone(tz)
+    return _filled({
+        "@type": "Schedule",
+        "repeatFrequency": "P1M" if rhythm.monthly else "P1W",
+        "byDay": "https://schema.org/" + SCHEMA_DAYS[rhythm.weekday],
+        "byMonthWeek": rhythm.week if rhythm.monthly else None,
+        "startDate": start.date().isoformat(),
+        "endDate": rhythm.until.isoformat(),
+        "startTime": start.strftime("%H:%M"),
+        "endTime": end.strftime("%H:%M"),
+        "scheduleTimezone": tz.key,
+        "exceptDate": sorted(d.isoformat() for d in rhythm.skipped | rhythm.cancelled),
+    })
 
 
 def event_jsonld(cafe, country, organiser=None, *, performers=(), image_url: str = "") -> str:
@@ -167,6 +190,8 @@ def event_jsonld(cafe, country, organiser=None, *, performers=(), image_url: str
         "image": [image_url] if image_url else [],
         "performer": [{"@type": "Person", "name": person.name} for person in performers],
     }
+    if cafe.is_recurring:
+        data["eventSchedule"] = schedule_jsonld(cafe)
     if cafe.organiser_id:
         organiser = organiser or cafe.organiser
         data["organizer"] = _filled({"@type": "Organization", "name": organiser.name, "url": organiser.website})

@@ -1,4 +1,5 @@
 """The routed views of the café section, its open data: /data/cafes.geojson, /data/cafes.ics, /data/cafes.csv and one café's .ics (documented in cafes/README.md)."""
+import datetime as dt
 import gc
 import gzip
 import hashlib
@@ -113,21 +114,56 @@ def geojson(request):
     return response
 
 
-def _event(cafe: CafePage, url: str, country_code: str, organisers: vocabulary.OrganiserNames) -> Event:
+def _summary(cafe: CafePage) -> str:
+    if cafe.status == CafeStatus.FULL:
+        return _("%(title)s (complet)") % {"title": cafe.title}
+    return cafe.title
+
+
+def _events(cafe: CafePage, url: str, country_code: str, organisers: vocabulary.OrganiserNames) -> list[Event]:
+    """The café's event: its rhythm as RRULE, a date without session as EXDATE, an added one as RDATE;
+    then one event per cancelled session (RECURRENCE-ID, STATUS:CANCELLED), which calendars show struck out."""
+    event = _event(cafe, url, country_code, organisers)
+    rhythm, tz = cafe.rhythm, cafe.tz
+    hour = cafe.start.astimezone(tz).timetz().replace(tzinfo=None)
+
+    def at(day):
+        return dt.datetime.combine(day, hour, tzinfo=tz)
+
+    if rhythm.recurring:
+        event.add("rrule", rhythm.ical())
+    skipped = [at(day) for day in sorted(rhythm.skipped) if rhythm.is_rule_day(cafe.first_day, day)]
+    if skipped:
+        event.add("exdate", skipped)
+    if rhythm.added:
+        event.add("rdate", [at(day) for day in sorted(rhythm.added)])
+    last = rhythm.last_day or cafe.first_day
+    sessions = {s.start.astimezone(tz).date(): s for s in cafe.sessions(after=cafe.first_day, before=last + timing.ONE_DAY)}
+    found = [event]
+    for day in sorted(rhythm.cancelled):
+        session = sessions.get(day)
+        if session is None:
+            continue
+        cancelled = _event(cafe, url, country_code, organisers, start=session.start, end=session.end)
+        cancelled.add("recurrence-id", session.start.astimezone(tz))
+        cancelled["status"] = "CANCELLED"
+        found.append(cancelled)
+    return found
+
+
+def _event(cafe: CafePage, url: str, country_code: str, organisers: vocabulary.OrganiserNames, start=None, end=None) -> Event:
     event = Event()
     event.add("uid", f"cafe-{cafe.translation_key}-{cafe.locale.language_code}@cafeia")
     # The language of the text (RFC 5545 LANGUAGE): an untranslated café's is its original's.
     text_language = {"LANGUAGE": content_language(cafe)}
-    event.add("summary", cafe.title, parameters=text_language)
+    event.add("summary", _summary(cafe), parameters=text_language)
     tz = cafe.tz
-    event.add("dtstart", cafe.start.astimezone(tz))
-    event.add("dtend", cafe.end.astimezone(tz))
+    event.add("dtstart", (start or cafe.start).astimezone(tz))
+    event.add("dtend", (end or cafe.end).astimezone(tz))
     event.add("dtstamp", timezone.now())
-    if cafe.is_recurring:
-        event.add("rrule", timing.rrule(cafe.recurrence_weekday, cafe.recurrence_until))
     where = [part for part in (cafe.public_venue, cafe.public_address, " ".join(p for p in (cafe.postcode, cafe.city) if p), country_code) if part]
     if cafe.mode == CafeMode.ONLINE:
-        where = [cafe.meeting_url or "En ligne"]
+        where = [cafe.meeting_url or _("En ligne")]
     if where:
         event.add("location", ", ".join(where))
     if cafe.latitude is not None and cafe.mode != CafeMode.ONLINE:
@@ -168,23 +204,31 @@ def ics(request):
     url_base, index_path, index_url = _url_parts(request, locale)
     cal = _calendar("Café IA")
     organisers = vocabulary.organiser_names(language=locale.language_code)
-    for cafe in queryset.select_related("organiser", "locale", "alias_of")[:2000]:
-        country = selectors.country_of(cafe.path, by_path)
-        cal.add_component(_event(cafe, url_base + index_url + cafe.url_path[len(index_path):], country.country_code if country else "", organisers))
+    with translation.override(locale.language_code):
+        _add_cafes(cal, queryset, by_path, url_base, index_path, index_url, organisers)
     return _ics_response(cal, "cafes-ia.ics")
+
+
+def _add_cafes(cal, queryset, by_path, url_base, index_path, index_url, organisers) -> None:
+    for cafe in queryset.select_related("organiser", "locale", "alias_of").prefetch_related("session_changes")[:2000]:
+        country = selectors.country_of(cafe.path, by_path)
+        for event in _events(cafe, url_base + index_url + cafe.url_path[len(index_path):], country.country_code if country else "", organisers):
+            cal.add_component(event)
 
 
 @read_only
 def cafe_ics(request, pk: int):
-    cafe = get_object_or_404(CafePage.objects.live().select_related("organiser", "locale"), pk=pk)
+    cafe = get_object_or_404(CafePage.objects.live().select_related("organiser", "locale").prefetch_related("session_changes"), pk=pk)
     country = cafe.get_parent().specific
     cal = _calendar(cafe.title)
     organisers = vocabulary.organiser_names(language=cafe.locale.language_code)
-    cal.add_component(_event(cafe, absolute_url(cafe.get_url(request) or "/"), country.country_code, organisers))
+    with translation.override(cafe.locale.language_code):
+        for event in _events(cafe, absolute_url(cafe.get_url(request) or "/"), country.country_code, organisers):
+            cal.add_component(event)
     return _ics_response(cal, f"{cafe.slug}.ics")
 
 
-CSV_COLUMNS = ["id", "title", "url", "start", "end", "weekly_until", "venue", "address", "postcode", "city", "region",
+CSV_COLUMNS = ["id", "title", "url", "start", "end", "weekly_until", "rrule", "venue", "address", "postcode", "city", "region",
                "country", "mode", "status", "organiser", "latitude", "longitude", "approximate", "time_zone"]
 
 
@@ -204,18 +248,20 @@ def csv_export(request):
     writer.writerow(CSV_COLUMNS)
     now = timezone.now()
     organisers = vocabulary.organiser_names(language=locale.language_code)
-    rows = queryset.values_list("pk", "title", "url_path", "path", "start", "end", "recurrence_until", "venue_name", "address",
+    rows = queryset.values_list("pk", "title", "url_path", "path", "start", "end", "recurrence_weekday", "recurrence_week",
+                                "recurrence_until", "last_session_on", "venue_name", "address",
                                 "postcode", "city", "region", "mode", "status", "organiser__name", "latitude", "longitude",
                                 "approximate_location", "time_zone")
-    for (pk, title, url_path, path, start, end, until, venue, address, postcode, city, region, mode, status, organiser,
+    for (pk, title, url_path, path, start, end, weekday, week, until, last_day, venue, address, postcode, city, region, mode, status, organiser,
          lat, lng, approx, time_zone) in rows:
         country = selectors.country_of(path, by_path)
         tz = timing.zone(time_zone)
         writer.writerow([
             pk, title, url_base + index_url + url_path[len(index_path):], start.astimezone(tz).isoformat(),
-            end.astimezone(tz).isoformat(), until.isoformat() if until else "", "" if approx else venue,
+            end.astimezone(tz).isoformat(), until.isoformat() if until else "",
+            timing.Rhythm(weekday, week, until).ical_text() if weekday is not None and until else "", "" if approx else venue,
             "" if approx else address, postcode, city, region, country.country_code if country else "", mode,
-            structured.row_status(status, end, until, now), organisers.for_name(organiser) if organiser else "",
+            structured.row_status(status, end, last_day, now), organisers.for_name(organiser) if organiser else "",
             geo.public_coordinate(lat, approx) if lat is not None else "", geo.public_coordinate(lng, approx) if lng is not None else "",
             "1" if approx else "0", tz.key,
         ])

@@ -63,6 +63,9 @@ def add_timezones(cal: Calendar) -> None:
         values = [event[key].dt for key in ("DTSTART", "DTEND") if key in event]
         zones = {v.tzinfo.key for v in values if isinstance(getattr(v, "tzinfo", None), ZoneInfo) and v.tzinfo.key != "UTC"}
         dates = [v.date() for v in values]
+        rdates = event.get("RDATE", [])  # one property, or a list of them
+        for extra in rdates if isinstance(rdates, list) else [rdates]:
+            dates.extend(period.dt.date() for period in extra.dts)
         if "RRULE" in event and event["RRULE"].get("UNTIL"):
             until = event["RRULE"]["UNTIL"]
             until = until[0] if isinstance(until, list) else until

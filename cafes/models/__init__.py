@@ -1,5 +1,5 @@
 """Café models: the directory snippets, the page tree (index → country → café) and the reports."""
-from .cafe import CafePage, CafeTag
+from .cafe import CafePage, CafeSessionChange, CafeTag
 from .country import CafeIndexPage, CountryPage
 from .reports import CafeReportPage, ReportPhoto, ReportProposal, ReportQuestion, ReportTheme
 from .snippets import Animator, Audience, Organisation
@@ -11,6 +11,7 @@ __all__ = [
     "CafeIndexPage",
     "CafePage",
     "CafeReportPage",
+    "CafeSessionChange",
     "CafeTag",
     "CountryPage",
     "Organisation",

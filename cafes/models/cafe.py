@@ -1,4 +1,5 @@
 """One page per café: when, where, who, for whom; what the public page shows of a private venue."""
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -13,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.panels import LeafletPanel
@@ -27,12 +29,29 @@ from cafeia_site.site_address import absolute_url
 
 from .. import geo, selectors, structured, timing, vocabulary
 from ..admin_forms import CafePageForm
-from ..choices import WEEKDAYS, CafeMode, CafeStatus
+from ..choices import WEEKDAYS, WEEKS_OF_MONTH, CafeMode, CafeStatus
 from .country import CountryPage, map_settings
 
 
 class CafeTag(TaggedItemBase):
     content_object = ParentalKey("cafes.CafePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class CafeSessionChange(Orderable):
+    """One date of a regular café that differs from its rhythm: no session, a cancelled one, or one more."""
+
+    page = ParentalKey("cafes.CafePage", related_name="session_changes", on_delete=models.CASCADE)
+    date = models.DateField(_("date"))
+    change = models.CharField(_("changement"), max_length=12, choices=timing.SessionChange.choices)
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("change")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("date changée")
+        verbose_name_plural = _("dates changées")
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.get_change_display()}"
 
 
 class CafePage(BasePage):
@@ -50,7 +69,13 @@ class CafePage(BasePage):
         _("se répète chaque"), null=True, blank=True, choices=WEEKDAYS,
         help_text=_("Pour une séance régulière : le jour de la semaine. Le début et la fin ci-dessus sont ceux de la première séance."),
     )
+    recurrence_week = models.SmallIntegerField(
+        _("chaque mois, le"), null=True, blank=True, choices=WEEKS_OF_MONTH,
+        help_text=_("Pour une séance mensuelle (le premier mardi du mois…). Vide : chaque semaine."),
+    )
     recurrence_until = models.DateField(_("jusqu'au"), null=True, blank=True)
+    # The last day a session may fall on (the rhythm's end, or a later added session): kept by save(), for the lists' filters.
+    last_session_on = models.DateField(null=True, blank=True, editable=False, db_index=True)
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     mode = models.CharField(_("format"), max_length=10, choices=Mode.choices, default=Mode.ON_SITE)
 
@@ -98,7 +123,9 @@ class CafePage(BasePage):
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
             FieldPanel("time_zone"),
-            FieldRowPanel([FieldPanel("recurrence_weekday"), FieldPanel("recurrence_until")]),
+            FieldRowPanel([FieldPanel("recurrence_weekday"), FieldPanel("recurrence_week"), FieldPanel("recurrence_until")]),
+            InlinePanel("session_changes", heading=_("Dates changées"), label=_("date changée"),
+                        help_text=_("Une date sans séance, une séance annulée ou une séance en plus, aux heures habituelles.")),
             FieldRowPanel([FieldPanel("status"), FieldPanel("mode")]),
         ], heading=_("Quand")),
         MultiFieldPanel([
@@ -137,7 +164,7 @@ class CafePage(BasePage):
         api_value("start", "api_start"),
         api_value("end", "api_end"),
         APIField("time_zone"),
-        api_value("weekly_rule"),
+        api_value("recurrence"),
         api_value("status", "display_status"),
         APIField("mode"),
         api_value("venue", "public_venue"),
@@ -153,7 +180,8 @@ class CafePage(BasePage):
     ]
     override_translatable_fields = [
         SynchronizedField(name) for name in (
-            "start", "end", "time_zone", "recurrence_weekday", "recurrence_until", "status", "mode",
+            "start", "end", "time_zone", "recurrence_weekday", "recurrence_week", "recurrence_until", "session_changes",
+            "status", "mode",
             "address", "postcode", "location", "latitude", "longitude", "approximate_location",
             "organiser", "animators", "audiences", "step_free", "hearing_loop", "sign_language", "easy_to_read",
             "capacity", "registration_url", "meeting_url",
@@ -225,6 +253,11 @@ class CafePage(BasePage):
             errors["recurrence_until"] = _("La fin de la répétition doit suivre la première séance.")
         if self.recurrence_weekday is not None and self.start and self.start.astimezone(self.tz).weekday() != self.recurrence_weekday:
             errors["recurrence_weekday"] = _("La première séance doit tomber le jour de la répétition.")
+        elif (self.recurrence_week is not None and self.recurrence_weekday is not None and self.start
+              and not self.rhythm_without_changes.is_rule_day(self.first_day, self.first_day)):
+            errors["recurrence_week"] = _("La première séance doit tomber ce jour-là du mois : choisissez-la ainsi, ou changez la semaine.")
+        if self.recurrence_week is not None and self.recurrence_weekday is None:
+            errors["recurrence_week"] = _("Indiquez aussi le jour de la semaine (le premier mardi : mardi).")
         previous = type(self).objects.filter(pk=self.pk).only("location", "latitude", "longitude").first() if self.pk else None
         errors.update(self._sync_location(previous))
         if errors:
@@ -236,6 +269,10 @@ class CafePage(BasePage):
             self._sync_location()
         if not self.time_zone:
             self.time_zone = self.country_time_zone()
+        self.__dict__.pop("rhythm", None)
+        self.last_session_on = self.rhythm.last_day
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "last_session_on"}
         super().save(*args, **kwargs)
 
     def country_time_zone(self) -> str:
@@ -257,10 +294,38 @@ class CafePage(BasePage):
     def is_recurring(self) -> bool:
         return self.recurrence_weekday is not None and self.recurrence_until is not None
 
+    @property
+    def first_day(self):
+        """The first session's day, in the café's zone."""
+        return self.start.astimezone(self.tz).date()
+
+    @property
+    def rhythm_without_changes(self) -> timing.Rhythm:
+        return timing.Rhythm(self.recurrence_weekday, self.recurrence_week, self.recurrence_until)
+
+    @cached_property
+    def rhythm(self) -> timing.Rhythm:
+        """The rule and the dates changed (lists prefetch `session_changes`: no query per café)."""
+        changes = list(self.session_changes.all())
+        dates = {kind: frozenset(c.date for c in changes if c.change == kind) for kind in timing.SessionChange.values}
+        return timing.Rhythm(self.recurrence_weekday, self.recurrence_week, self.recurrence_until,
+                             skipped=dates[timing.SessionChange.SKIPPED], cancelled=dates[timing.SessionChange.CANCELLED],
+                             added=dates[timing.SessionChange.ADDED])
+
     @cached_property
     def next_session(self):
-        return timing.next_occurrence(self.start, self.end, self.time_zone, self.recurrence_weekday,
-                                      self.recurrence_until, now=timezone.now())
+        return timing.next_occurrence(self.start, self.end, self.time_zone, self.rhythm, now=timezone.now())
+
+    def sessions(self, *, after, before) -> list[timing.Session]:
+        return timing.occurrences(self.start, self.end, self.time_zone, self.rhythm, after=after, before=before)
+
+    def coming_sessions(self, count: int = 6) -> list[timing.Session]:
+        """The next sessions, cancelled ones included (marked), for the page of a regular café."""
+        today = timezone.localdate(timezone=self.tz)
+        last = max(filter(None, [self.rhythm.last_day, self.end.astimezone(self.tz).date()]))
+        now = timezone.now()
+        found = [s for s in self.sessions(after=today, before=last + dt.timedelta(days=1)) if s.end >= now]
+        return found[:count]
 
     @property
     def is_past(self) -> bool:
@@ -300,13 +365,18 @@ class CafePage(BasePage):
         return {"latitude": self.public_latitude, "longitude": self.public_longitude, "approximate": self.approximate_location}
 
     @property
-    def weekly_rule(self) -> dict | None:
-        """A weekly session as iCalendar writes it (RRULE) and in parts; None for a one-off café."""
-        if not self.is_recurring:
+    def recurrence(self) -> dict | None:
+        """A regular café's rhythm as iCalendar writes it (RRULE) and in parts, with the dates changed;
+        None for a one-off café with no added session."""
+        rhythm = self.rhythm
+        if not rhythm.recurring and not rhythm.added:
             return None
-        rule = timing.rrule(self.recurrence_weekday, self.recurrence_until)
-        return {"rrule": f"FREQ=WEEKLY;BYDAY={rule['BYDAY']};UNTIL={rule['UNTIL']:%Y%m%dT%H%M%SZ}",
-                "weekday": rule["BYDAY"], "until": self.recurrence_until.isoformat()}
+        dates = {name: sorted(d.isoformat() for d in getattr(rhythm, name)) for name in ("skipped", "cancelled", "added")}
+        if not rhythm.recurring:
+            return {"rrule": None, "frequency": None, "weekday": None, "week": None, "until": None, **dates}
+        rule = rhythm.ical()
+        return {"rrule": rhythm.ical_text(), "frequency": rule["FREQ"].lower(), "weekday": timing.ICAL_DAYS[rhythm.weekday],
+                "week": rhythm.week, "until": rhythm.until.isoformat(), **dates}
 
     # --- what the API adds (cafeia_site.api: one query per listing, not per café) ------------
     @property
@@ -319,7 +389,7 @@ class CafePage(BasePage):
 
     @classmethod
     def api_queryset(cls, queryset):
-        return queryset.select_related("organiser", "format")
+        return queryset.select_related("organiser", "format").prefetch_related("session_changes")
 
     @classmethod
     def api_prepare(cls, cafes) -> None:
@@ -371,5 +441,6 @@ class CafePage(BasePage):
             "point": structured.map_point(self),
             "jsonld": structured.event_jsonld(self, country, organiser, performers=animators, image_url=image_url),
             "ics_url": reverse("cafes:cafe_ics", args=[self.pk]),
+            "coming_sessions": self.coming_sessions() if self.is_recurring or self.rhythm.added else [],
         })
         return context

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from cafeia_site.localisation import list_separator, per_request_and_language
 
+from ..choices import WEEKDAYS, WEEKS_OF_MONTH
 from ..vocabulary import OrganiserNames, organiser_names
 
 register = template.Library()
@@ -15,6 +16,12 @@ def _weekday_every(weekday: int) -> str:
     names = [_("Chaque lundi"), _("Chaque mardi"), _("Chaque mercredi"), _("Chaque jeudi"),
              _("Chaque vendredi"), _("Chaque samedi"), _("Chaque dimanche")]
     return names[weekday]
+
+
+def _monthly(cafe) -> str:
+    """"Le premier mardi du mois": the weekday's name and the rank read from the choices, in the reader's language."""
+    return _("Le %(rank)s %(weekday)s du mois") % {
+        "rank": dict(WEEKS_OF_MONTH)[cafe.recurrence_week], "weekday": dict(WEEKDAYS)[cafe.recurrence_weekday]}
 
 
 def _day(value) -> str:
@@ -39,8 +46,9 @@ def cafe_when(cafe, start=None, end=None) -> str:
     end = (end or cafe.end).astimezone(tz)
     hours = f"{_time(start)}–{_time(end)} {_zone(cafe)}"
     if cafe.is_recurring:
+        every = _weekday_every(cafe.recurrence_weekday) if cafe.recurrence_week is None else _monthly(cafe)
         text = _("%(every)s, %(hours)s, jusqu'au %(until)s") % {
-            "every": _weekday_every(cafe.recurrence_weekday), "hours": hours, "until": date_format(cafe.recurrence_until, "j F Y")}
+            "every": every, "hours": hours, "until": date_format(cafe.recurrence_until, "j F Y")}
         session = cafe.next_session
         if session is not None:
             text += " — " + _("prochaine séance le %(day)s") % {"day": _day(session[0].astimezone(tz))}

@@ -50,7 +50,7 @@ def _migrations_data_back(django_db_blocker):
 
 PRIVATE_VENUE, PRIVATE_STREET = "Chez Madame Discrète", "12 rue des Volets Clos"
 ARABIC_ORGANISER = "جمعية المقاهي الرقمية"
-CAFE_FIELDS = ("start,end,time_zone,weekly_rule,status,mode,venue,street_address,city,region,country,coordinates,"
+CAFE_FIELDS = ("start,end,time_zone,recurrence,status,mode,venue,street_address,city,region,country,coordinates,"
                "organiser,format,step_free,hearing_loop,sign_language,easy_to_read")
 
 
@@ -112,7 +112,7 @@ def test_cafe_fields_read_back_over_http(live_server):
     assert public["start"] == tree.cafe.start.astimezone(paris).isoformat()
     assert dt.datetime.fromisoformat(public["end"]) == tree.cafe.end
     assert public["time_zone"] == "Europe/Paris"
-    assert public["weekly_rule"] is None
+    assert public["recurrence"] is None
     assert (public["status"], public["mode"], public["country"]) == ("prevu", "sur-place", "FR")
     assert (public["city"], public["region"]) == ("Testville", "Testrégion")
     assert public["venue"] == "Médiathèque Jean-Macé" and public["street_address"] == "3 place du Marché"
@@ -124,8 +124,9 @@ def test_cafe_fields_read_back_over_http(live_server):
 
     weekly = items[private.pk]
     until = private.recurrence_until
-    assert weekly["weekly_rule"] == {"rrule": f"FREQ=WEEKLY;BYDAY=WE;UNTIL={until:%Y%m%d}T235959Z",
-                                     "weekday": "WE", "until": until.isoformat()}
+    assert weekly["recurrence"] == {"rrule": f"FREQ=WEEKLY;BYDAY=WE;UNTIL={until:%Y%m%d}T235959Z", "frequency": "weekly",
+                                    "weekday": "WE", "week": None, "until": until.isoformat(),
+                                    "skipped": [], "cancelled": [], "added": []}
     assert weekly["coordinates"] == {"latitude": 45.77, "longitude": 4.83, "approximate": True}
     assert weekly["venue"] == "" and weekly["street_address"] == ""
     assert weekly["mode"] == "hybride" and weekly["hearing_loop"] is True
@@ -162,14 +163,14 @@ def test_translations_and_aliases_name_the_organiser_in_their_language(live_serv
     assert arabic[cafe_ar.pk]["start"] == _items(live_server, "/api/v2/pages/?type=cafes.CafePage&fields=start")[
         tree.cafe.pk]["start"]
     # An alias (the page in English, its content in French) answers like any page; no English organiser: French.
-    english = _items(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=en&fields=organiser,coordinates,weekly_rule,"
+    english = _items(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=en&fields=organiser,coordinates,recurrence,"
                                   "content_language")
     alias = english[private_en.pk]
     assert (alias["meta"]["locale"], alias["content_language"]) == ("en", "fr")
     assert _get(live_server, f"/api/v2/pages/{private_en.pk}/")[1]["content_language"] == "fr"
     assert alias["organiser"]["name"] == tree.organisation.name
     assert alias["coordinates"]["approximate"] is True and alias["coordinates"]["latitude"] == 45.77
-    assert alias["weekly_rule"]["weekday"] == "WE"
+    assert alias["recurrence"]["weekday"] == "WE"
     status, detail = _get(live_server, f"/api/v2/pages/{cafe_ar.pk}/")
     assert status == 200 and detail["organiser"]["slug"] == "jamiyat-al-maqahi"
 

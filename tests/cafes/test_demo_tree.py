@@ -2,7 +2,7 @@
 import pytest
 from django.utils import timezone
 
-from cafes.models import CafeIndexPage, CafePage, CountryPage
+from cafes.models import CafeIndexPage, CafePage, CafeSessionChange, CountryPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -20,4 +20,8 @@ def test_demo_tree_has_index_countries_and_forty_cafes_in_three_languages():
     fr = CafePage.objects.live().filter(locale__language_code="fr")
     assert fr.filter(end__lt=now, recurrence_weekday__isnull=True).count() >= 10
     assert fr.filter(start__gt=now).count() >= 10
-    assert set(fr.exclude(recurrence_weekday=None).values_list("recurrence_weekday", flat=True)) == {2, 3}
+    # Two weekly sessions (Wednesdays, Thursdays) and a monthly one (the first Tuesday), with dates changed.
+    regular = set(fr.exclude(recurrence_weekday=None).values_list("recurrence_weekday", "recurrence_week"))
+    assert regular == {(2, None), (3, None), (1, 1)}
+    changes = CafeSessionChange.objects.filter(page__locale__language_code="fr", page__alias_of=None)
+    assert set(changes.values_list("change", flat=True)) == {"sans-seance", "annulee"}

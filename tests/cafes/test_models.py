@@ -109,7 +109,7 @@ def test_admin_edit_form_shows_the_errors(client):
         "location": "SRID=4326;POINT(2.0 48.0)", "latitude": "45.5", "longitude": "4.5",
         "price": "", "registration_url": "", "contact": "", "meeting_url": "", "tags": "", "capacity": "",
         "description": streamfield([]),
-        "comments": inline_formset([]),
+        "comments": inline_formset([]), "session_changes": inline_formset([]),
     })
     response = client.post(f"/admin/pages/{cafe.pk}/edit/", data)
     html = response.content.decode()

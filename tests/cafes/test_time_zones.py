@@ -168,10 +168,10 @@ def _admin_cafe_form(title, start, end, time_zone):
 
     return nested_form_data({
         "title": title, "slug": slugify(title), "summary": "", "start": start, "end": end, "time_zone": time_zone,
-        "recurrence_weekday": "", "recurrence_until": "", "status": "prevu", "mode": "sur-place", "venue_name": "",
+        "recurrence_weekday": "", "recurrence_week": "", "recurrence_until": "", "status": "prevu", "mode": "sur-place", "venue_name": "",
         "address": "", "postcode": "", "city": "Ifrane", "region": "", "location": "", "latitude": "", "longitude": "",
         "price": "", "registration_url": "", "contact": "", "meeting_url": "", "tags": "", "capacity": "",
-        "description": streamfield([]), "comments": inline_formset([]),
+        "description": streamfield([]), "comments": inline_formset([]), "session_changes": inline_formset([]),
     })
 
 

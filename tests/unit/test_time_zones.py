@@ -38,24 +38,63 @@ def test_zone_labels_are_in_the_active_language():
 def test_weekly_occurrences_keep_the_wall_clock_across_a_daylight_saving_change():
     start = dt.datetime(2026, 3, 24, 18, 0, tzinfo=PARIS)  # a Tuesday, winter time
     end = start + dt.timedelta(hours=2)
-    found = timing.occurrences(start, end, "Europe/Paris", 1, dt.date(2026, 4, 14),
+    found = timing.occurrences(start, end, "Europe/Paris", timing.Rhythm(1, None, dt.date(2026, 4, 14)),
                                after=dt.date(2026, 3, 1), before=dt.date(2026, 5, 1))
-    assert [b.date().isoformat() for b, _e in found] == ["2026-03-24", "2026-03-31", "2026-04-07", "2026-04-14"]
-    assert {b.hour for b, _e in found} == {18}
-    assert found[0][0].utcoffset() != found[1][0].utcoffset()  # summer time from 29 March
-    assert all(e - b == dt.timedelta(hours=2) for b, e in found)
+    assert [s.start.date().isoformat() for s in found] == ["2026-03-24", "2026-03-31", "2026-04-07", "2026-04-14"]
+    assert {s.start.hour for s in found} == {18}
+    assert found[0].start.utcoffset() != found[1].start.utcoffset()  # summer time from 29 March
+    assert all(s.end - s.start == dt.timedelta(hours=2) and not s.cancelled for s in found)
 
 
 def test_a_single_session_occurs_once_and_the_next_occurrence_skips_finished_ones():
     start = dt.datetime(2026, 6, 2, 18, 0, tzinfo=PARIS)
     end = start + dt.timedelta(hours=1)
-    assert timing.occurrences(start, end, "Europe/Paris", None, None, after=dt.date(2026, 6, 1), before=dt.date(2026, 6, 3)) == [(start, end)]
-    assert timing.occurrences(start, end, "Europe/Paris", None, None, after=dt.date(2026, 6, 3), before=dt.date(2026, 7, 1)) == []
+    assert timing.occurrences(start, end, "Europe/Paris", after=dt.date(2026, 6, 1), before=dt.date(2026, 6, 3)) == [(start, end, False)]
+    assert timing.occurrences(start, end, "Europe/Paris", after=dt.date(2026, 6, 3), before=dt.date(2026, 7, 1)) == []
     now = dt.datetime(2026, 6, 9, 19, 30, tzinfo=PARIS)  # the second session is over
-    begins, _ends = timing.next_occurrence(start, end, "Europe/Paris", 1, dt.date(2026, 6, 30), now=now)
-    assert begins.date() == dt.date(2026, 6, 16)
-    assert timing.next_occurrence(start, end, "Europe/Paris", 1, dt.date(2026, 6, 9), now=now) is None
-    assert timing.rrule(1, dt.date(2026, 6, 30))["BYDAY"] == "TU"
+    session = timing.next_occurrence(start, end, "Europe/Paris", timing.Rhythm(1, None, dt.date(2026, 6, 30)), now=now)
+    assert session.start.date() == dt.date(2026, 6, 16)
+    assert timing.next_occurrence(start, end, "Europe/Paris", timing.Rhythm(1, None, dt.date(2026, 6, 9)), now=now) is None
+    assert timing.Rhythm(1, None, dt.date(2026, 6, 30)).ical()["BYDAY"] == "TU"
+
+
+def test_a_monthly_rhythm_takes_the_nth_weekday_and_the_last_one():
+    start = dt.datetime(2026, 1, 6, 18, 0, tzinfo=PARIS)  # the first Tuesday of January 2026
+    end = start + dt.timedelta(hours=1, minutes=30)
+    first_tuesdays = timing.Rhythm(1, 1, dt.date(2026, 6, 30))
+    found = timing.occurrences(start, end, "Europe/Paris", first_tuesdays, after=dt.date(2026, 1, 1), before=dt.date(2026, 7, 1))
+    assert [s.start.date().isoformat() for s in found] == [
+        "2026-01-06", "2026-02-03", "2026-03-03", "2026-04-07", "2026-05-05", "2026-06-02"]
+    assert first_tuesdays.ical_text() == "FREQ=MONTHLY;BYDAY=1TU;UNTIL=20260630T235959Z"
+    last_fridays = timing.Rhythm(4, -1, dt.date(2026, 5, 31))
+    days = list(last_fridays.rule_days(dt.date(2026, 1, 30), dt.date(2026, 1, 1), dt.date(2026, 6, 1)))
+    assert [d.isoformat() for d in days] == ["2026-01-30", "2026-02-27", "2026-03-27", "2026-04-24", "2026-05-29"]
+    assert timing.nth_weekday(2026, 2, 0, 5) is None  # February 2026 has four Mondays
+
+
+def test_a_skipped_date_is_no_session_a_cancelled_one_is_marked_an_added_one_joins():
+    start = dt.datetime(2026, 3, 4, 13, 30, tzinfo=PARIS)  # a Wednesday
+    end = start + dt.timedelta(hours=1, minutes=30)
+    rhythm = timing.Rhythm(2, None, dt.date(2026, 3, 25), skipped=frozenset({dt.date(2026, 3, 11)}),
+                           cancelled=frozenset({dt.date(2026, 3, 18)}), added=frozenset({dt.date(2026, 4, 2)}))
+    found = timing.occurrences(start, end, "Europe/Paris", rhythm, after=dt.date(2026, 3, 1), before=dt.date(2026, 5, 1))
+    assert [(s.start.date().isoformat(), s.cancelled) for s in found] == [
+        ("2026-03-04", False), ("2026-03-18", True), ("2026-03-25", False), ("2026-04-02", False)]
+    assert found[-1].start.hour == 13 and found[-1].start.minute == 30
+    assert rhythm.last_day == dt.date(2026, 4, 2)
+    now = dt.datetime(2026, 3, 12, 9, 0, tzinfo=PARIS)
+    assert timing.next_occurrence(start, end, "Europe/Paris", rhythm, now=now).start.date() == dt.date(2026, 3, 25)
+
+
+def test_a_date_change_must_fit_the_rhythm():
+    rhythm = timing.Rhythm(2, None, dt.date(2026, 3, 25))
+    first = dt.date(2026, 3, 4)
+    with translation.override("fr"):
+        assert timing.session_change_error(rhythm, first, dt.date(2026, 3, 11), timing.SessionChange.SKIPPED) is None
+        assert "n'est pas une date de séance" in timing.session_change_error(rhythm, first, dt.date(2026, 3, 12), "sans-seance")
+        assert "déjà une date" in timing.session_change_error(rhythm, first, dt.date(2026, 3, 11), timing.SessionChange.ADDED)
+        assert timing.session_change_error(rhythm, first, dt.date(2026, 3, 12), timing.SessionChange.ADDED) is None
+        assert "avant la première" in timing.session_change_error(rhythm, first, dt.date(2026, 3, 1), timing.SessionChange.ADDED)
 
 
 def _observances(component):
