@@ -140,7 +140,8 @@ class _Index:
 
     def by_postcode(self, digits: str, limit: int) -> list[int]:
         if len(digits) == 5:
-            return self.postcodes.get(digits, [])[:limit]
+            found = self.postcodes.get(digits, [])
+            return found[:limit] if limit else found
         return self._prefixed(self.sorted_postcodes, self.postcodes, digits, limit)
 
 
@@ -168,7 +169,9 @@ def find(country: str, text: str, limit: int = 20) -> list[Place]:
 
     Exact matches first, then names starting with the text, each by population. Anything else gives [].
     """
-    if country not in COUNTRIES or not isinstance(text, str) or not 0 < len(text) <= MAX_TEXT or limit < 1:
+    if country not in COUNTRIES or not isinstance(text, str) or not 0 < len(text) <= MAX_TEXT:
+        return []
+    if not isinstance(limit, int) or limit < 1:
         return []
     if not _ALLOWED.fullmatch(text):
         return []
@@ -186,10 +189,11 @@ def find(country: str, text: str, limit: int = 20) -> list[Place]:
         return [index.places[i] for i in index.by_postcode(postcodes[0], limit)]
     if len(words) < 2 and not ("\u0600" <= words[:1] <= "\u06ff"):
         return []
-    named = index.by_name(words, 0 if postcodes else limit)
-    if postcodes:  # "Lannion (22300)": the name narrowed by the postcode
-        named = [i for i in named if postcodes[0] in index.places[i].postcodes]
-    return [index.places[i] for i in named[:limit]]
+    if not postcodes:
+        return [index.places[i] for i in index.by_name(words, limit)]
+    # "Lannion (22300)": the name narrowed by the postcode; a misspelt name ("Lanion (22300)") leaves the postcode's.
+    named = [i for i in index.by_name(words, 0) if postcodes[0] in index.places[i].postcodes]
+    return [index.places[i] for i in (named or index.by_postcode(postcodes[0], 0))[:limit]]
 
 
 def get(country: str, code: str) -> Place | None:

@@ -23,6 +23,12 @@ def test_lannion_is_found_by_its_name_as_a_person_types_it(typed):
     assert places.find("FR", typed)[0].code == "22113"
 
 
+def test_a_name_and_postcode_give_the_commune_or_if_the_name_is_misspelt_the_postcodes():
+    assert codes(places.find("FR", "Ploubezre (22300)")) == ["22211"]
+    assert codes(places.find("FR", "Lanion (22300)")) == codes(places.find("FR", "22300"))
+    assert places.find("FR", "Lannion (99999)") == []
+
+
 def test_a_postcode_shared_by_several_communes_gives_them_all():
     found = places.find("FR", "22300")
     assert {"Lannion", "Ploubezre", "Ploumilliau", "Rospez", "Ploulec'h"} <= {p.name for p in found}
@@ -112,6 +118,7 @@ def test_bad_arguments_give_an_empty_list():
     assert places.find("FR", None) == []
     assert places.find("FR", 22300) == []
     assert places.find("FR", "Lannion", limit=0) == []
+    assert places.find("FR", "Lannion", limit=None) == []
 
 
 def test_limit_is_honoured():
