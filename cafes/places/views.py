@@ -23,16 +23,19 @@ def _result(place, text: str) -> dict:
 
 @read_only
 def places_json(request):
-    country = request.GET.get("country", "")
+    country, text = request.GET.get("country", ""), request.GET.get("q", "")
+    if not country and not text:  # nothing asked (a bare HEAD, a link checker): nothing found
+        return _json([])
     if country not in COUNTRIES:
         language = request.GET.get("lang")
         with translation.override(language if language in dict(settings.LANGUAGES) else translation.get_language()):
-            message = _("Pays inconnu : « %(code)s ». Pays de ces données : %(countries)s.") % {
-                "code": country[:20], "countries": ", ".join(COUNTRIES)}
+            # The code typed is not echoed: nothing of a request goes back into a text/plain body.
+            message = _("Pays inconnu. Pays de ces données : %(countries)s.") % {"countries": ", ".join(COUNTRIES)}
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-    text = request.GET.get("q", "")
-    places = find(country, text, limit=MAX_RESULTS)
-    response = JsonResponse({"results": [_result(place, text) for place in places], "attribution": ATTRIBUTION},
-                            json_dumps_params={"ensure_ascii": False})
+    return _json([_result(place, text) for place in find(country, text, limit=MAX_RESULTS)])
+
+
+def _json(results: list[dict]) -> JsonResponse:
+    response = JsonResponse({"results": results, "attribution": ATTRIBUTION}, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     return response

@@ -181,12 +181,19 @@ class TestEndpoint:
     def test_unknown_country_is_a_400_with_a_translated_message(self, client):
         response = client.get("/data/lieux.json", {"country": "ES", "q": "Madrid"})
         assert response.status_code == 400
-        assert response.content.decode() == "Pays inconnu : « ES ». Pays de ces données : FR, MA."
+        assert response.content.decode() == "Pays inconnu. Pays de ces données : FR, MA."
         english = client.get("/data/lieux.json", {"country": "<b>", "lang": "en"})
         assert english.status_code == 400
-        assert english.content.decode() == "Unknown country: “<b>”. Countries in this data: FR, MA."
+        assert english.content.decode() == "Unknown country. Countries in this data: FR, MA."
         assert english["Content-Type"].startswith("text/plain")
         assert "Cache-Control" not in english or "public" not in english["Cache-Control"]
+        arabic = client.get("/data/lieux.json", {"q": "Rabat", "lang": "ar"})
+        assert arabic.status_code == 400 and arabic.content.decode() == "بلد غير معروف. بلدان هذه البيانات: FR, MA."
+
+    def test_nothing_asked_is_nothing_found(self, client):
+        response = client.get("/data/lieux.json")
+        assert response.status_code == 200 and response.json()["results"] == []
+        assert client.head("/data/lieux.json").status_code == 200
 
     def test_only_reading_methods(self, client):
         assert client.post("/data/lieux.json?country=FR&q=223").status_code == 405
