@@ -1,9 +1,11 @@
-"""Admin: the directory snippets (organisations, animators) in one menu."""
+"""Admin: the directory snippets (organisations, animators) in one menu; the organisers' changes in page histories."""
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Animator, Organisation
+from .updates import LOG_ACTION
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -30,3 +32,9 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+@hooks.register("register_log_actions")
+def register_organiser_update(actions):
+    actions.register_action(LOG_ACTION, _("Mis à jour par l'organisateur"),
+                            _("Mis à jour par l'organisateur : état ou séances, par son lien privé"))

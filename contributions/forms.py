@@ -298,3 +298,25 @@ def state_limit(field: forms.Field) -> None:
         limit = gettext("%(limit)s caractères au plus.") % {"limit": figure(field.max_length)}
         field.widget.attrs["data-limit"] = str(field.max_length)
     field.help_text = f"{field.help_text} {limit}" if field.help_text else limit
+
+
+class OrganiserForm(forms.Form):
+    """One change an organiser makes from their private link: the café's state, or one session's date.
+
+    `seen` is the state their page showed (cafes.updates.fingerprint): someone else's change in between is told."""
+
+    STATUSES = [("prevu", _("Ouvert : il reste des places")), ("complet", _("Complet")), ("annule", _("Annulé"))]
+    action = forms.ChoiceField(choices=[("status", "status"), ("cancel", "cancel"), ("restore", "restore"), ("add", "add")],
+                               widget=forms.HiddenInput)
+    seen = forms.CharField(max_length=32, widget=forms.HiddenInput)
+    status = forms.ChoiceField(label=_("État du café"), required=False, choices=STATUSES, widget=forms.RadioSelect)
+    day = forms.DateField(label=_("Date de la séance"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        action = cleaned.get("action")
+        if action == "status" and not cleaned.get("status"):
+            self.add_error("status", _("Choisissez l'état du café."))
+        if action in ("cancel", "restore", "add") and not cleaned.get("day") and "day" not in self.errors:
+            self.add_error("day", _("Indiquez la date de la séance."))
+        return cleaned

@@ -8,6 +8,7 @@ from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPa
 
 from cafes.models import CountryPage
 
+from .choices import ContributionKind
 from .models import Contribution, ContributionModerationTask
 from .tokens import read_token
 
@@ -137,6 +138,12 @@ def contributions_visible_to(user):
 def contribution_for_status_token(*, token: str) -> Contribution:
     """The contribution a status link names; raises the token's errors, or DoesNotExist."""
     return Contribution.objects.select_related("locale", "page").get(public_id=read_token(token, "status"))
+
+
+def contribution_for_organiser_token(*, token: str) -> Contribution:
+    """The café declaration an organiser's link names, its café live; raises the token's errors, or DoesNotExist."""
+    return Contribution.objects.select_related("locale", "page").get(
+        public_id=read_token(token, "organiser"), kind=ContributionKind.CAFE, page__live=True)
 
 
 def contribution_for_moderator(*, user, pk):

@@ -1,4 +1,6 @@
 """What happens to a contribution: submitted, confirmed, moderated, resubmitted, refused, purged."""
+import datetime as dt
+import uuid
 from functools import partial
 
 from django.conf import settings
@@ -13,16 +15,18 @@ from wagtail.signals import workflow_approved
 from cafeia_site.personal_data import retention
 from cafeia_site.tasks import send_email_task
 from cafeia_site.uploads import Upload
+from cafes.models import CafePage
+from cafes.updates import cafe_update
 
 from . import files
 from .builders import Builder
-from .choices import OPEN_STATUSES, Status
+from .choices import OPEN_STATUSES, ContributionKind, Status
 from .emails import render_contribution_email
 from .kinds import kind_for
 from .models import Contribution, ContributionEvent, ContributionFile
 from .selectors import moderation_workflow
 from .tasks import contribution_email_send_task
-from .tokens import read_token
+from .tokens import TokenInvalid, read_token
 
 CONSENT_VERSION = "2026-11"
 
@@ -268,6 +272,96 @@ def contribution_purge(*, now=None) -> dict[str, int]:
         contribution_delete(contribution)
         counts["rejected"] += 1
     return counts
+
+
+# --- the organiser of a café, through their private link -------------------------------------------------
+ORGANISER_ACTIONS = {"status", "cancel", "restore", "add"}
+
+
+def organiser_update(*, contribution: Contribution, seen: str, action: str, status: str = "", day=None):
+    """Applies at once what the organiser changed (cafes.updates) and records it with their declaration."""
+    if action not in ORGANISER_ACTIONS:
+        raise ValidationError(_("Action inconnue."))
+    kwargs = {"status": status} if action == "status" else {action: day}
+    cafe = cafe_update(page_id=contribution.page_id, seen=seen, by=_("l'organisateur (lien privé)"), **kwargs)
+    detail = status if action == "status" else f"{action} {day.isoformat()}"
+    _event(contribution, "organiser_update", comment=detail)
+    return cafe
+
+
+def organiser_link_renew(*, token: str) -> bool:
+    """Sends a fresh link to the declaration's address when `token` is a genuine organiser link, expired or not.
+
+    Says nothing of whose it is: the new link only ever goes to the address that declared the café."""
+    try:
+        public_id = read_token(token, "organiser", expired_ok=True)
+    except TokenInvalid:
+        return False
+    contribution = Contribution.objects.filter(public_id=public_id, kind=ContributionKind.CAFE, page__live=True).first()
+    if contribution is None:
+        return False
+    _event(contribution, "organiser_link_renewed")
+    _email_after_commit(contribution, "organiser_link")
+    return True
+
+
+def contribution_propose_changes(*, source: Contribution, data: dict) -> Contribution:
+    """An organiser's proposal for their live café: a new revision of its page in moderation, like any
+    contribution; the page readers see stays as it is until a moderator approves."""
+    with transaction.atomic():
+        page = type(source.page.specific).objects.select_for_update().get(pk=source.page_id)
+        if page.workflow_in_progress:
+            raise ValidationError(_("Une proposition de changement de ce café attend déjà les modérateurs : "
+                                    "vous recevrez leur réponse par e-mail avant de pouvoir en envoyer une autre."))
+        parent = page.get_parent()
+        # A café stays in its country: the proposal cannot move it to another section.
+        data = {**data, "country": source.country_code}
+        contribution = Contribution(
+            kind=source.kind, locale=page.locale, country_code=source.country_code, email=source.email,
+            consent_at=timezone.now(), consent_version=CONSENT_VERSION, data=data, submission_key=uuid.uuid4(),
+            target_path=parent.path, page=page, status=Status.IN_MODERATION,
+        )
+        contribution.save()
+        workflow = _moderation_workflow(contribution, parent)
+        _builder(contribution.kind).update_draft(contribution, page)
+        with _moderators_notified():
+            workflow.start(page, user=None)
+        _event(contribution, "proposed_by_organiser")
+        _event(source, "changes_proposed", comment=str(contribution.public_id))
+        _email_after_commit(contribution, "received")
+    return contribution
+
+
+REMINDER_AFTER = dt.timedelta(hours=2)
+REMINDER_WINDOW = dt.timedelta(days=7)
+REMINDER_EVERY = dt.timedelta(days=28)  # a weekly café's organiser is asked once a month, not every week
+
+
+def report_reminders_send(*, now=None) -> int:
+    """After a café, asks its organiser for a report (the form prefilled with the café and the date).
+
+    Sessions ended between a week and two hours ago; each declaration reminded at most once per session
+    and once in four weeks. Returns how many e-mails were queued."""
+    now = now or timezone.now()
+    declared = (Contribution.objects.filter(kind=ContributionKind.CAFE, status=Status.PUBLISHED, page__live=True)
+                .exclude(events__action="report_reminder", events__at__gte=now - REMINDER_EVERY)
+                .select_related("locale"))
+    cafes = CafePage.objects.in_bulk([c.page_id for c in declared])
+    sent = 0
+    for contribution in declared:
+        cafe = cafes.get(contribution.page_id)
+        if cafe is None:
+            continue
+        ended = [s for s in cafe.sessions(after=(now - REMINDER_WINDOW).date(), before=now.date() + dt.timedelta(days=1))
+                 if now - REMINDER_WINDOW <= s.end <= now - REMINDER_AFTER and not s.cancelled]
+        if not ended or cafe.status == "annule":
+            continue
+        day = ended[-1].start.astimezone(cafe.tz).date().isoformat()
+        with transaction.atomic():
+            ContributionEvent.objects.create(contribution=contribution, action="report_reminder", comment=day, at=now)
+            _email_after_commit(contribution, "report_reminder")
+        sent += 1
+    return sent
 
 
 def contribution_delete(contribution: Contribution) -> int:

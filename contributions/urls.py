@@ -9,5 +9,8 @@ urlpatterns = [
     path("merci/", views.thanks, name="thanks"),
     path("confirmer/<str:token>/", views.confirm, name="confirm"),
     path("suivi/<str:token>/", views.status, name="status"),
+    path("mon-cafe/<str:token>/", views.organiser, name="organiser"),
+    path("mon-cafe/<str:token>/modifier/", views.organiser_changes, name="organiser_changes"),
+    path("mon-cafe/<str:token>/nouveau-lien/", views.organiser_renew, name="organiser_renew"),
     path("<slug:slug>/", views.contribute, name="form"),
 ]

@@ -79,3 +79,16 @@ class CafeBuilder(Builder):
         ).first()
         page.audiences = list(Audience.objects.filter(code__in=data.get("audiences", [])))
         # The organiser's contact stays in the contribution, for the moderators only.
+
+    def data_from_page(self, page, contribution) -> dict:
+        """The form's values for what the café's page says now (an editor may have changed it since it was
+        declared), for the organiser proposing changes; the rest from their declaration."""
+        data = dict(contribution.data)
+        data.update({name: getattr(page, name) for name in (
+            "title", "summary", "mode", "venue_name", "address", "postcode", "city", "region", "price",
+            "registration_url", "meeting_url")})
+        data.update({name: timing.wall_clock(getattr(page, name), page.time_zone) for name in ("start", "end")})
+        data["audiences"] = [a.code for a in page.audiences.all()]
+        if page.organiser_id:
+            data["organisation"] = page.organiser.name
+        return data

@@ -1,5 +1,5 @@
 """A report (compte rendu) of a café that took place: its form and the builder of its draft page."""
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -37,6 +37,13 @@ class CreditFields(forms.Form):
         return cleaned
 
 
+def _day(value) -> date | None:
+    try:
+        return parse_date(str(value or "")[:10])
+    except ValueError:  # well formed, not a date (2026-02-30)
+        return None
+
+
 class ReportForm(ContributionForm, CreditFields):
     photo_slots = 5
     field_order = ["cafe", "cafe_name", "cafe_city", "cafe_region", "country", "date", "participants", "audiences",
@@ -50,7 +57,7 @@ class ReportForm(ContributionForm, CreditFields):
     cafe_city = forms.CharField(label=_("Sa ville"), required=False, max_length=120)
     cafe_region = forms.CharField(label=_("Sa région ou son département"), required=False, max_length=120)
     country = forms.ChoiceField(label=_("Son pays"), required=False, choices=[])
-    date = forms.DateField(label=_("Date du café"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date du café"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     participants = forms.IntegerField(label=_("Nombre de participants"), required=False, min_value=0, max_value=100_000)
     audiences = forms.MultipleChoiceField(
         label=_("Publics présents"), required=False, widget=forms.CheckboxSelectMultiple, choices=AUDIENCES
@@ -80,6 +87,10 @@ class ReportForm(ContributionForm, CreditFields):
         )
         if not self.is_bound and named and self.fields["cafe"].queryset.filter(pk=named).exists():
             self.initial["cafe"] = named
+        # The organiser's reminder also names the session's day (?date=2026-12-01); anything else is ignored.
+        day = _day(self.query.get("date")) if not self.is_bound else None
+        if day is not None and day <= timezone.localdate():
+            self.initial["date"] = day
         self.fields["cafe"].label_from_instance = lambda p: f"{p.title} — {p.city} ({p.start:%d/%m/%Y})" if p.city else p.title
         self.fields["country"].choices = [("", "—")] + country_choices(self.language_code)
         self.fields["format"].queryset = ResourcePage.objects.live().filter(
