@@ -70,8 +70,11 @@ def test_the_filter_form_is_a_labelled_group_of_checkboxes_kept_checked_in_every
         assert [code for code, _id, _rest in boxes] == [code for code, _ in ACCESSIBILITY_FEATURES]
         assert all(f'<label for="{box_id}">' in group.group(2) for _code, box_id, _rest in boxes)
         assert [code for code, _id, rest in boxes if "checked" in rest] == ["lsf"]
-    # The map's GeoJSON and the feed links keep the filter.
-    assert "accessibilite=lsf" in re.search(r'data-geojson="([^"]+)"', html).group(1)
+    # The map's GeoJSON, the agenda link and the feed links keep the filter (every code given).
+    html = client.get("/fr/cafes/?accessibilite=lsf&accessibilite=falc").content.decode()
+    assert "accessibilite=lsf&amp;accessibilite=falc" in re.search(r'data-geojson="([^"]+)"', html).group(1)
+    assert re.search(r'href="/fr/cafes/agenda/\?[^"]*accessibilite=lsf&amp;accessibilite=falc', html)
+    assert re.search(r'href="/data/cafes.ics\?[^"]*accessibilite=lsf&amp;accessibilite=falc', html)
 
 
 def test_feeds_filter_on_every_code_given(client, cafes):
