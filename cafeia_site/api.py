@@ -1,8 +1,10 @@
 """Wagtail API v2, read-only: live public pages, images and documents.
 
-A page type tunes its listing with two optional class methods: `api_queryset(queryset)` (joins and
-prefetches) and `api_prepare(pages)` (what one query per listing computes for the page of results, such
-as the best translation of a linked snippet), so that a listing costs the same whatever its length.
+A page type tunes its listing with three optional class methods: `api_queryset(queryset)` (joins and
+prefetches), `api_prepare(pages)` (what one query per listing computes for the page of results, such
+as the best translation of a linked snippet), so that a listing costs the same whatever its length, and
+`api_filter(queryset, query)` with the parameters it reads in `api_filter_parameters` (filters on values
+that are not columns; a bad value raises ValueError).
 Their fields are declared with `cafeia_site.api_fields.api_value`.
 """
 from types import SimpleNamespace
@@ -38,6 +40,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [*PagesAPIViewSet.filter_backends[:-1], WordSearchFilter]  # search stays last
 
     def check_query_parameters(self, queryset):
+        # The page type's own filters are parameters too (this view serves one request).
+        self.known_query_parameters = type(self).known_query_parameters.union(
+            getattr(queryset.model, "api_filter_parameters", ()))
         super().check_query_parameters(queryset)
         code = self.request.GET.get("locale")
         # Wagtail answers an unknown locale with a bare 404; say what exists instead.
@@ -55,7 +60,8 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     def filter_queryset(self, queryset):
         # A filter value its column cannot read (?start=tomorrow) is the client's error, not a 500.
         try:
-            return super().filter_queryset(queryset)
+            narrow = getattr(queryset.model, "api_filter", None)
+            return super().filter_queryset(narrow(queryset, self.request.GET) if narrow else queryset)
         except (ValidationError, ValueError) as error:
             detail = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             raise BadRequestError(f"invalid filter value: {detail}") from error

@@ -1,4 +1,4 @@
-"""The fixed lists of the café section (states, formats, weekdays, audiences, kinds of organisation),
+"""The fixed lists of the café section (states, formats, weekdays, audiences, accessibility, kinds of organisation),
 apart from the models so that forms never import them."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +36,21 @@ AUDIENCES = [
     ("familles", _("Familles")),
     ("demandeurs-emploi", _("Personnes en recherche d'emploi")),
     ("aidants-numeriques", _("Médiateurs et aidants numériques")),
+]
+
+# What makes a café accessible: the codes of the `AccessibilityFeature` rows (created by migration 0011),
+# stable slugs of the filter's URLs (`accessibilite=`) and of the open data. The first five are the kinds
+# of disability French public event listings name; the others, the arrangements a venue or a host offers.
+ACCESSIBILITY_FEATURES = [
+    ("moteur", _("Accessible aux personnes en situation de handicap moteur")),
+    ("visuel", _("Accessible aux personnes en situation de handicap visuel")),
+    ("auditif", _("Accessible aux personnes en situation de handicap auditif")),
+    ("mental", _("Accessible aux personnes en situation de handicap mental")),
+    ("psychique", _("Accessible aux personnes en situation de handicap psychique")),
+    ("plain-pied", _("Accès de plain-pied")),
+    ("boucle-magnetique", _("Boucle magnétique")),
+    ("lsf", _("Langue des signes (LSF)")),
+    ("falc", _("Facile à lire et à comprendre (FALC)")),
 ]
 
 

@@ -13,6 +13,7 @@ from cafeia_site.models import VocabularyTerm
 from . import timing
 from .demo_data import ANIMATORS, CAFES, CITY_TR, ORGANISATIONS, ORGANISATIONS_TR, PLACES, TERMS_TR, THEMES, TRANSLATED
 from .models import (
+    AccessibilityFeature,
     Animator,
     Audience,
     CafeIndexPage,
@@ -168,10 +169,6 @@ def _cafe_fields(n, spec, today, organisations, animators):
         "location": f"SRID=4326;POINT({lng + (n % 5) * 0.004:.6f} {lat + (n % 3) * 0.003:.6f})",
         "approximate_location": opts.get("approximate", False),
         "organiser": organisations[org_key],
-        "step_free": opts.get("step_free", False),
-        "hearing_loop": opts.get("hearing_loop", False),
-        "sign_language": opts.get("sign_language", False),
-        "easy_to_read": opts.get("easy_to_read", False),
         "capacity": opts.get("capacity"),
         "price": opts.get("price", ""),
         "registration_url": "",
@@ -182,15 +179,18 @@ def _cafe_fields(n, spec, today, organisations, animators):
     return fields, audiences, [THEMES[theme][1]], [animators[a] for a in opts.get("animators", [])]
 
 
-def _save_cafe(country, slug, fields, audiences, tags, animators, changes=()) -> CafePage:
-    """`changes`: (date, timing.SessionChange) pairs, the dates of a regular café that differ from its rhythm."""
+def _save_cafe(country, slug, fields, audiences, tags, animators, accessibility=(), changes=()) -> CafePage:
+    """`accessibility`: feature codes; `changes`: (date, timing.SessionChange) pairs, the dates of a regular café
+    that differ from its rhythm."""
     audience_rows = list(Audience.objects.filter(code__in=audiences))
+    feature_rows = list(AccessibilityFeature.objects.filter(code__in=accessibility))
     existing = country.get_children().filter(slug=slug).first()
     if existing is None:
         cafe = CafePage(slug=slug, locale=country.locale, **fields)
     else:
         cafe = upsert_page(country, CafePage, slug=slug, **fields)
     cafe.audiences.set(audience_rows)
+    cafe.accessibility_features.set(feature_rows)
     cafe.animators.set(animators)
     cafe.tags.set(tags)
     cafe.session_changes = [CafeSessionChange(date=day, change=change) for day, change in changes]
@@ -244,7 +244,7 @@ def build(context: dict, stdout=None) -> None:
         city = spec[0]
         country = countries[PLACES[city][4]]
         slug = f"{slugify(city)}-{sum(1 for s in CAFES[:n] if s[0] == city) + 1}"
-        cafe = _save_cafe(country, slug, fields, audiences, tags, people)
+        cafe = _save_cafe(country, slug, fields, audiences, tags, people, spec[7].get("access", ()))
         cafes.append(cafe)
         if n in TRANSLATED:
             translate(cafe, _cafe_translations(spec, fields))
@@ -261,12 +261,13 @@ def build(context: dict, stdout=None) -> None:
             "region": "", "location": "", "latitude": None, "longitude": None, "approximate_location": False,
             "organiser": organisations["cnnum"], "meeting_url": f"https://visio.cafeia.example/{slug}",
             "registration_url": f"https://cafeia.example/inscription/{slug}", "contact": "", "price": "", "capacity": 100,
-            "step_free": False, "hearing_loop": False, "sign_language": False, "easy_to_read": False,
             "description": _description(summary),
         }
         people = [animators["samir-benali"]] if weekday == 3 else []
         changes = _regular_changes(first, timing.Rhythm(weekday, None, fields["recurrence_until"]), today) if weekday == 2 else []
-        cafe = _save_cafe(countries["FR"], slug, fields, ["aidants-numeriques", "professionnels"], ["en ligne"], people, changes)
+        # The Thursday session has a sign-language interpreter on screen.
+        cafe = _save_cafe(countries["FR"], slug, fields, ["aidants-numeriques", "professionnels"], ["en ligne"], people,
+                          ["lsf", "auditif"] if weekday == 3 else (), changes)
         translate(cafe, {code: {title: t, summary: s} for code, (t, s) in tr.items()})
     _monthly_cafe(countries["FR"], today, organisations)
 
@@ -310,7 +311,7 @@ def _monthly_cafe(france, today: dt.date, organisations) -> CafePage:
         "organiser": organisations["cnnum"], "capacity": 30, "price": "", "registration_url": "", "meeting_url": "",
         "contact": "", "description": _description("Chaque premier mardi du mois, une question d'actualité sur l'IA."),
     }
-    return _save_cafe(france, "quimper-premier-mardi", fields, ["tous-publics"], ["IA au quotidien"], [],
+    return _save_cafe(france, "quimper-premier-mardi", fields, ["tous-publics"], ["IA au quotidien"], [], ["plain-pied", "moteur"],
                       _regular_changes(first, rhythm, today))
 
 

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import AUDIENCES, WHEN, CafeMode
+from .choices import ACCESSIBILITY_FEATURES, AUDIENCES, WHEN, CafeMode
 
 MAX_TEXT = 100
 
@@ -18,6 +18,8 @@ class CafeFilterForm(forms.Form):
     city = forms.CharField(label=_("Ville"), max_length=MAX_TEXT, required=False)
     mode = forms.ChoiceField(label=_("Format"), choices=[("", _("Tous"))] + list(CafeMode.choices), required=False)
     audience = forms.ChoiceField(label=_("Public"), choices=[("", _("Tous"))] + list(AUDIENCES), required=False)
+    accessibilite = forms.MultipleChoiceField(label=_("Accessibilité"), choices=ACCESSIBILITY_FEATURES, required=False,
+                                              widget=forms.CheckboxSelectMultiple)
     organiser = forms.SlugField(label=_("Structure"), max_length=120, required=False)
     tag = forms.CharField(label=_("Mot-clé"), max_length=MAX_TEXT, required=False)
     date = forms.DateField(label=_("À la date du"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -25,14 +27,30 @@ class CafeFilterForm(forms.Form):
     date_to = forms.DateField(label=_("Au"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     # What the feeds accept too (the page's own form shows the rest).
-    FEED_FIELDS = ("when", "q", "country", "region", "city", "mode", "audience", "organiser", "tag", "date", "date_from", "date_to")
+    FEED_FIELDS = ("when", "q", "country", "region", "city", "mode", "audience", "accessibilite", "organiser", "tag",
+                   "date", "date_from", "date_to")
 
     def __init__(self, data=None, *, countries=(), **kwargs):
+        data, self._unknown_codes = self._known_codes_only(data)
         super().__init__(data, **kwargs)
         self._countries = countries
         self.fields["country"].choices = [("", _("Tous"))] + [(c.country_code, c.title) for c in countries]
         for name in ("date", "date_from", "date_to"):
             self.fields[name].input_formats = ["%Y-%m-%d"]
+
+    @staticmethod
+    def _known_codes_only(data):
+        """Without the accessibility codes that are not in the list, and those codes: a bad one is dropped
+        alone (and said), the others still filter."""
+        if data is None or not hasattr(data, "getlist"):
+            return data, []
+        asked = data.getlist("accessibilite")
+        known = dict(ACCESSIBILITY_FEATURES)
+        unknown = [code for code in asked if code not in known]
+        if unknown:
+            data = data.copy()
+            data.setlist("accessibilite", list(dict.fromkeys(code for code in asked if code in known)))
+        return data, unknown
 
     def filters(self) -> tuple[dict, list[str]]:
         """The valid filters, and one message per value that had to be ignored."""
@@ -41,7 +59,11 @@ class CafeFilterForm(forms.Form):
         for name, errors in self.errors.items():
             label = self.fields[name].label if name in self.fields else name
             notices.append(_("Le filtre « %(label)s » a été ignoré : %(error)s") % {"label": label, "error": " ".join(errors)})
-        cleaned = {k: v for k, v in self.cleaned_data.items() if v not in ("", None)}
+        field = self.fields["accessibilite"]
+        for code in self._unknown_codes[:3]:
+            error = field.error_messages["invalid_choice"] % {"value": code[:40]}
+            notices.append(_("Le filtre « %(label)s » a été ignoré : %(error)s") % {"label": field.label, "error": error})
+        cleaned = {k: v for k, v in self.cleaned_data.items() if v not in ("", None, [])}
         for text in ("q", "near", "region", "city", "tag"):
             if text in cleaned:
                 cleaned[text] = " ".join(cleaned[text].split())
@@ -67,7 +89,7 @@ class CafeFilterForm(forms.Form):
     def querystring(self, cleaned: dict) -> str:
         """The valid filters as a query string, for the map's GeoJSON and the feed links."""
         pairs = [(k, v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cleaned.items() if k in self.FEED_FIELDS]
-        return urlencode(pairs)
+        return urlencode(pairs, doseq=True)
 
 
 class AgendaFilterForm(CafeFilterForm):

@@ -63,7 +63,8 @@ def cafes_base(*, locale) -> QuerySet[models.CafePage]:
 
 def with_cards(queryset: QuerySet[models.CafePage]) -> QuerySet[models.CafePage]:
     """What a list card shows, in a constant number of queries."""
-    return queryset.select_related("organiser", "alias_of").prefetch_related("audiences", "tags", "session_changes")
+    return queryset.select_related("organiser", "alias_of").prefetch_related("audiences", "tags", "accessibility_features",
+                                                                          "session_changes")
 
 
 def cafes_upcoming(*, locale=None, country: models.CountryPage | str | None = None, limit: int | None = None) -> QuerySet[models.CafePage]:
@@ -119,8 +120,9 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
                    city: str | None = None, mode: str | None = None, audience: str | None = None,
                    organiser: str | None = None, animator: str | None = None, tag: str | None = None,
                    date_from: dt.date | None = None, date_to: dt.date | None = None, q: str | None = None,
-                   now: dt.datetime | None = None) -> QuerySet[models.CafePage]:
-    """Cafés matching every given filter; None or empty means "any". Ordered for reading."""
+                   accessibilite: list[str] | tuple = (), now: dt.datetime | None = None) -> QuerySet[models.CafePage]:
+    """Cafés matching every given filter; None or empty means "any". Ordered for reading.
+    `accessibilite` (named as in the query string): codes of `AccessibilityFeature`, a café must have them all."""
     locale = _locale(locale)
     qs = cafes_base(locale=locale)
     if when == "upcoming":
@@ -139,6 +141,7 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
         qs = qs.filter(mode=mode)
     if audience:
         qs = qs.filter(audiences__code=audience)
+    qs = with_accessibility(qs, accessibilite)
     if organiser:
         # Any language's slug finds the organisation; cafés may point at any of its translations.
         keys = models.Organisation.objects.filter(slug=organiser).values("translation_key")
@@ -163,6 +166,14 @@ def cafes_filtered(*, locale=None, when: str = "upcoming", country: str | None =
                            | Q(region__icontains=word) | Q(summary__icontains=word) | Q(organiser__name__icontains=word))
     if audience or tag or animator:
         qs = qs.distinct()
+    return qs
+
+
+def with_accessibility(qs: QuerySet[models.CafePage], codes) -> QuerySet[models.CafePage]:
+    """The cafés of `qs` that have every accessibility feature of `codes`."""
+    for code in dict.fromkeys(codes):
+        # One join per code, each matching one link at most (codes are unique): no duplicate rows.
+        qs = qs.filter(accessibility_features__code=code)
     return qs
 
 
@@ -318,6 +329,19 @@ def agenda_days(*, locale, month: dt.date, next_month: dt.date, **filters) -> li
     for items in days.values():
         items.sort(key=lambda item: item["start"])
     return sorted(days.items())
+
+
+def accessibility_by_cafe(queryset: QuerySet[models.CafePage]) -> dict[int, list[str]]:
+    """The accessibility codes of each café of `queryset` (page id → codes in the list's order), in one
+    query: for the feeds, which read cafés as rows rather than objects."""
+    links = (models.CafePage.accessibility_features.through.objects
+             .filter(cafepage_id__in=queryset.order_by().values("pk"))
+             .order_by("accessibilityfeature__sort_order", "accessibilityfeature__code")
+             .values_list("cafepage_id", "accessibilityfeature__code"))
+    found: dict[int, list[str]] = defaultdict(list)
+    for pk, code in links:
+        found[pk].append(code)
+    return found
 
 
 def organiser_exists(slug: str) -> bool:

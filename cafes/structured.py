@@ -14,6 +14,7 @@ from cafeia_site.localisation import content_language
 from cafeia_site.site_address import absolute_url
 
 from . import geo, timing
+from .choices import ACCESSIBILITY_FEATURES
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -55,14 +56,17 @@ def row_status(status: str, end: dt.datetime, last_session_on, now: dt.datetime)
 
 
 def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str, by_path: dict, country_of,
-                     organiser_names=None) -> list[dict]:
+                     organiser_names=None, accessibility: dict | None = None) -> list[dict]:
     """Features for the map and /data/cafes.geojson, from `selectors.map_rows` tuples (ISO strings, floats).
 
     Times carry the offset of the café's own zone, named in `time_zone` (IANA) and `time_zone_label`
     (in the active language): the map shows them as the list does, wherever the reader is.
-    `organiser_names` turns the organiser's name a row carries into the one the feed's language uses.
+    `organiser_names` turns the organiser's name a row carries into the one the feed's language uses;
+    `accessibility` gives each café's accessibility codes by page id (`selectors.accessibility_by_cafe`).
     """
     organiser_names = organiser_names or (lambda name: name)
+    accessibility = accessibility or {}
+    feature_labels = {code: str(label) for code, label in ACCESSIBILITY_FEATURES}
     now = timezone.now()
     now_iso = now.astimezone(dt.UTC).isoformat(timespec="seconds")
     today_iso = now.date().isoformat()
@@ -82,6 +86,7 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
         if approximate:
             lat, lng = round(lat, geo.APPROXIMATE_DECIMALS), round(lng, geo.APPROXIMATE_DECIMALS)
         over = end < now_iso and (last_day is None or last_day < today_iso)
+        codes = accessibility.get(pk, [])
         zone = zones.get(time_zone)
         if zone is None:
             tz = timing.zone(time_zone)
@@ -108,6 +113,8 @@ def geojson_features(rows, *, url_base: str, index_url_path: str, index_url: str
                 "status": "passe" if over else (status if status != "passe" else "prevu"),
                 "organiser": organiser_names(organiser) if organiser else organiser,
                 "approximate": approximate,
+                "accessibility": codes,
+                "accessibility_labels": [feature_labels[code] for code in codes],
             },
         })
     return features
@@ -119,6 +126,10 @@ SCHEMA_MODE = {
     "en-ligne": "https://schema.org/OnlineEventAttendanceMode",
     "hybride": "https://schema.org/MixedEventAttendanceMode",
 }
+
+# The features schema.org's accessibilityFeature vocabulary (W3C, "Schema.org Accessibility Properties for
+# Discoverability") names; the others have no value there and are given in words, in the page's language.
+SCHEMA_ACCESSIBILITY = {"lsf": "signLanguage"}
 
 
 def _filled(data: dict) -> dict:
@@ -184,7 +195,8 @@ def event_jsonld(cafe, country, organiser=None, *, performers=(), image_url: str
         "eventStatus": SCHEMA_STATUS.get(cafe.status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": SCHEMA_MODE.get(cafe.mode),
         "location": locations[0] if len(locations) == 1 else locations,
-        "isAccessibleForFree": cafe.is_free,
+        "isAccessibleForFree": cafe.is_free,  # the price only: accessibility is accessibilityFeature
+        "accessibilityFeature": [SCHEMA_ACCESSIBILITY.get(f.code, f.label) for f in cafe.accessibility],
         "inLanguage": content_language(cafe) if cafe.locale_id else "fr",
         "description": cafe.summary,
         "image": [image_url] if image_url else [],

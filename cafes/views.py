@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale
 
-from cafeia_site.localisation import content_language
+from cafeia_site.localisation import content_language, list_separator
 from cafeia_site.site_address import absolute_url, public_base_url
 from cafeia_site.views import read_only
 
 from . import geo, selectors, spreadsheet, structured, timing, vocabulary, vtimezone
-from .choices import CafeMode, CafeStatus
+from .choices import ACCESSIBILITY_FEATURES, CafeMode, CafeStatus
 from .forms import CafeFilterForm
 from .models import CafePage
 from .signals import data_version
@@ -83,6 +83,7 @@ def _geojson_text(request, locale) -> bytes:
             selectors.map_rows(queryset), url_base=url_base, index_url_path=index_path, index_url=index_url,
             by_path=selectors.country_by_path(country_pages), country_of=selectors.country_of,
             organiser_names=vocabulary.organiser_names(language=locale.language_code).for_name,
+            accessibility=selectors.accessibility_by_cafe(queryset),
         )
         data = {"type": "FeatureCollection", "features": features}
         if notices:
@@ -170,12 +171,22 @@ def _event(cafe: CafePage, url: str, country_code: str, organisers: vocabulary.O
         event.add("geo", vGeo((cafe.public_latitude, cafe.public_longitude)))
     event.add("url", url)
     event.add("status", ICAL_STATUS.get(cafe.status, "CONFIRMED"))
-    description = "\n\n".join(p for p in (cafe.summary, url) if p)
+    description = "\n\n".join(p for p in (cafe.summary, _accessibility_line(cafe), url) if p)
     event.add("description", description, parameters=text_language)
     if cafe.organiser_id:
         # iCalendar wants an address here: the programme's own, with the organiser's name.
         event.add("organizer", "mailto:" + parseaddr(settings.DEFAULT_FROM_EMAIL)[1], parameters={"CN": organisers.of(cafe.organiser)})
     return event
+
+
+def _accessibility_line(cafe: CafePage) -> str:
+    """"Accessibilité : …" in the café's language (that of the feed); empty without any feature."""
+    features = cafe.accessibility
+    if not features:
+        return ""
+    with translation.override(cafe.locale.language_code):
+        return _("Accessibilité : %(features)s") % {
+            "features": list_separator(cafe.locale.language_code).join(f.label for f in features)}
 
 
 def _calendar(name: str) -> Calendar:
@@ -210,7 +221,8 @@ def ics(request):
 
 
 def _add_cafes(cal, queryset, by_path, url_base, index_path, index_url, organisers) -> None:
-    for cafe in queryset.select_related("organiser", "locale", "alias_of").prefetch_related("session_changes")[:2000]:
+    cafes = queryset.select_related("organiser", "locale", "alias_of").prefetch_related("session_changes", "accessibility_features")
+    for cafe in cafes[:2000]:
         country = selectors.country_of(cafe.path, by_path)
         for event in _events(cafe, url_base + index_url + cafe.url_path[len(index_path):], country.country_code if country else "", organisers):
             cal.add_component(event)
@@ -218,7 +230,8 @@ def _add_cafes(cal, queryset, by_path, url_base, index_path, index_url, organise
 
 @read_only
 def cafe_ics(request, pk: int):
-    cafe = get_object_or_404(CafePage.objects.live().select_related("organiser", "locale").prefetch_related("session_changes"), pk=pk)
+    cafes = CafePage.objects.live().select_related("organiser", "locale").prefetch_related("session_changes", "accessibility_features")
+    cafe = get_object_or_404(cafes, pk=pk)
     country = cafe.get_parent().specific
     cal = _calendar(cafe.title)
     organisers = vocabulary.organiser_names(language=cafe.locale.language_code)
@@ -229,7 +242,7 @@ def cafe_ics(request, pk: int):
 
 
 CSV_COLUMNS = ["id", "title", "url", "start", "end", "weekly_until", "rrule", "venue", "address", "postcode", "city", "region",
-               "country", "mode", "status", "organiser", "latitude", "longitude", "approximate", "time_zone"]
+               "country", "mode", "status", "organiser", "latitude", "longitude", "approximate", "time_zone", "accessibility"]
 
 
 @read_only
@@ -248,6 +261,9 @@ def csv_export(request):
     writer.writerow(CSV_COLUMNS)
     now = timezone.now()
     organisers = vocabulary.organiser_names(language=locale.language_code)
+    accessibility = selectors.accessibility_by_cafe(queryset)
+    with translation.override(locale.language_code):
+        feature_labels = {code: str(label) for code, label in ACCESSIBILITY_FEATURES}
     rows = queryset.values_list("pk", "title", "url_path", "path", "start", "end", "recurrence_weekday", "recurrence_week",
                                 "recurrence_until", "last_session_on", "venue_name", "address",
                                 "postcode", "city", "region", "mode", "status", "organiser__name", "latitude", "longitude",
@@ -263,6 +279,6 @@ def csv_export(request):
             "" if approx else address, postcode, city, region, country.country_code if country else "", mode,
             structured.row_status(status, end, last_day, now), organisers.for_name(organiser) if organiser else "",
             geo.public_coordinate(lat, approx) if lat is not None else "", geo.public_coordinate(lng, approx) if lng is not None else "",
-            "1" if approx else "0", tz.key,
+            "1" if approx else "0", tz.key, " ; ".join(feature_labels[code] for code in accessibility.get(pk, [])),
         ])
     return response

@@ -2,10 +2,11 @@
 from .cafe import CafePage, CafeSessionChange, CafeTag
 from .country import CafeIndexPage, CountryPage
 from .reports import CafeReportPage, ReportPhoto, ReportProposal, ReportQuestion, ReportTheme
-from .snippets import Animator, Audience, Organisation
+from .snippets import AccessibilityFeature, Animator, Audience, Organisation
 from .synthesis import SynthesisCuration, SynthesisPage
 
 __all__ = [
+    "AccessibilityFeature",
     "Animator",
     "Audience",
     "CafeIndexPage",

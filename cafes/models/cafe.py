@@ -2,6 +2,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -29,7 +30,7 @@ from cafeia_site.site_address import absolute_url
 
 from .. import geo, selectors, structured, timing, vocabulary
 from ..admin_forms import CafePageForm
-from ..choices import WEEKDAYS, WEEKS_OF_MONTH, CafeMode, CafeStatus
+from ..choices import ACCESSIBILITY_FEATURES, WEEKDAYS, WEEKS_OF_MONTH, CafeMode, CafeStatus
 from .country import CountryPage, map_settings
 
 
@@ -105,10 +106,8 @@ class CafePage(BasePage):
     )
     audiences = ParentalManyToManyField("cafes.Audience", verbose_name=_("publics"), blank=True, related_name="cafes")
 
-    step_free = models.BooleanField(_("accès de plain-pied"), default=False)
-    hearing_loop = models.BooleanField(_("boucle magnétique"), default=False)
-    sign_language = models.BooleanField(_("langue des signes"), default=False)
-    easy_to_read = models.BooleanField(_("facile à lire et à comprendre"), default=False)
+    accessibility_features = ParentalManyToManyField(
+        "cafes.AccessibilityFeature", verbose_name=_("accessibilité"), blank=True, related_name="cafes")
 
     capacity = models.PositiveIntegerField(_("nombre de places"), null=True, blank=True)
     price = models.CharField(_("prix"), max_length=100, blank=True, help_text=_("Vide : gratuit."))
@@ -138,7 +137,7 @@ class CafePage(BasePage):
         ], heading=_("Où")),
         MultiFieldPanel([FieldPanel("organiser"), FieldPanel("animators"), FieldPanel("audiences"), FieldPanel("format")], heading=_("Qui")),
         MultiFieldPanel([
-            FieldPanel("step_free"), FieldPanel("hearing_loop"), FieldPanel("sign_language"), FieldPanel("easy_to_read"),
+            FieldPanel("accessibility_features", widget=forms.CheckboxSelectMultiple),
         ], heading=_("Accessibilité")),
         MultiFieldPanel([
             FieldPanel("capacity"), FieldPanel("price"), FieldPanel("registration_url"), FieldPanel("contact"), FieldPanel("meeting_url"),
@@ -176,14 +175,14 @@ class CafePage(BasePage):
         api_value("coordinates", "public_coordinates"),
         api_value("organiser", "api_organiser"),
         api_value("format", "api_format"),
-        *(APIField(name) for name in ("step_free", "hearing_loop", "sign_language", "easy_to_read")),
+        api_value("accessibility", "accessibility_codes"),
     ]
     override_translatable_fields = [
         SynchronizedField(name) for name in (
             "start", "end", "time_zone", "recurrence_weekday", "recurrence_week", "recurrence_until", "session_changes",
             "status", "mode",
             "address", "postcode", "location", "latitude", "longitude", "approximate_location",
-            "organiser", "animators", "audiences", "step_free", "hearing_loop", "sign_language", "easy_to_read",
+            "organiser", "animators", "audiences", "accessibility_features",
             "capacity", "registration_url", "meeting_url",
         )
     ] + [TranslatableField("venue_name"), TranslatableField("city"), TranslatableField("region"), TranslatableField("price")]
@@ -389,7 +388,18 @@ class CafePage(BasePage):
 
     @classmethod
     def api_queryset(cls, queryset):
-        return queryset.select_related("organiser", "format").prefetch_related("session_changes")
+        return queryset.select_related("organiser", "format").prefetch_related("session_changes", "accessibility_features")
+
+    api_filter_parameters = ("accessibility",)
+
+    @classmethod
+    def api_filter(cls, queryset, query):
+        """`?accessibility=lsf,plain-pied` (or repeated): the cafés that have every one of these features."""
+        codes = [code for value in query.getlist("accessibility") for code in value.split(",") if code]
+        unknown = [code for code in codes if code not in dict(ACCESSIBILITY_FEATURES)]
+        if unknown:
+            raise ValueError(f"unknown accessibility code: {unknown[0][:40]} (known: {', '.join(dict(ACCESSIBILITY_FEATURES))})")
+        return selectors.with_accessibility(queryset, codes)
 
     @classmethod
     def api_prepare(cls, cafes) -> None:
@@ -417,10 +427,13 @@ class CafePage(BasePage):
         return not self.price.strip()
 
     @property
-    def accessibility(self) -> list[str]:
-        flags = [("step_free", self.step_free), ("hearing_loop", self.hearing_loop),
-                 ("sign_language", self.sign_language), ("easy_to_read", self.easy_to_read)]
-        return [str(self._meta.get_field(name).verbose_name) for name, on in flags if on]
+    def accessibility(self) -> list:
+        """Its `AccessibilityFeature`s in the list's order (prefetched by lists, feeds and the API)."""
+        return sorted(self.accessibility_features.all(), key=lambda f: (f.sort_order, f.code))
+
+    @property
+    def accessibility_codes(self) -> list[str]:
+        return [feature.code for feature in self.accessibility]
 
     def get_context(self, request, *args, **kwargs):
         """Everything the page shows beyond its own fields, in a fixed number of queries."""
@@ -435,6 +448,7 @@ class CafePage(BasePage):
             "organiser": organiser,
             "animators": animators,
             "cafe_audiences": list(self.audiences.all()),
+            "cafe_accessibility": self.accessibility,
             "cafe_tags": list(self.tags.all()),
             "reports": list(selectors.reports_for_cafe(self)),
             "map": map_settings(),

@@ -94,7 +94,7 @@ def _agenda_query(filters: dict, country, **extra) -> str:
     """The filters an agenda link carries (the month aside): a country page's own country is its address."""
     skipped = set(AgendaFilterForm.MONTH_FIELDS) | ({"country"} if country is not None else set())
     pairs = [(k, v) for k, v in filters.items() if k not in skipped and k in CafeFilterForm.FEED_FIELDS]
-    return urlencode(pairs + list(extra.items()))
+    return urlencode(pairs + list(extra.items()), doseq=True)
 
 
 def _month(request, notices: list[str]) -> dt.date:

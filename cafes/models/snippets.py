@@ -1,4 +1,4 @@
-"""The directory: organisations and animators (translatable snippets), and the fixed list of audiences."""
+"""The directory: organisations and animators (translatable snippets), and the fixed lists of audiences and accessibility features."""
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from cafeia_site.models import NormalFormsIndexed
 
-from ..choices import AUDIENCES, GENERAL_AUDIENCE, OrganisationKind
+from ..choices import ACCESSIBILITY_FEATURES, AUDIENCES, GENERAL_AUDIENCE, OrganisationKind
 
 
 class Audience(models.Model):
@@ -23,6 +23,27 @@ class Audience(models.Model):
         ordering = ["sort_order", "code"]
         verbose_name = _("public")
         verbose_name_plural = _("publics")
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+    @property
+    def label(self) -> str:
+        return str(self.get_code_display())
+
+
+class AccessibilityFeature(models.Model):
+    """What makes a café accessible (`choices.ACCESSIBILITY_FEATURES`). A table, as audiences are, so the
+    database can filter by several of them at once and count them."""
+
+    CHOICES = ACCESSIBILITY_FEATURES
+    code = models.SlugField(_("code"), max_length=40, unique=True, choices=CHOICES)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("critère d'accessibilité")
+        verbose_name_plural = _("critères d'accessibilité")
 
     def __str__(self) -> str:
         return str(self.get_code_display())

@@ -3,8 +3,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cafes import timing
-from cafes.choices import AUDIENCES, CafeMode
-from cafes.models import Audience, CafePage, Organisation
+from cafes.choices import ACCESSIBILITY_FEATURES, AUDIENCES, CafeMode
+from cafes.models import AccessibilityFeature, Audience, CafePage, Organisation
 
 from ..builders import Builder, country_page
 from ..forms import ContributionForm, country_choices
@@ -26,6 +26,9 @@ class CafeForm(ContributionForm):
     organisation = forms.CharField(label=_("Structure organisatrice"), max_length=200)
     audiences = forms.MultipleChoiceField(
         label=_("Publics attendus"), required=False, widget=forms.CheckboxSelectMultiple, choices=AUDIENCES
+    )
+    accessibility = forms.MultipleChoiceField(
+        label=_("Accessibilité"), required=False, widget=forms.CheckboxSelectMultiple, choices=ACCESSIBILITY_FEATURES
     )
     price = forms.CharField(label=_("Prix"), required=False, max_length=100, help_text=_("Laissez vide si c'est gratuit."))
     registration_url = forms.URLField(label=_("Lien d'inscription"), required=False, max_length=500, assume_scheme="https")
@@ -78,6 +81,7 @@ class CafeBuilder(Builder):
             locale=contribution.locale, name__iexact=data.get("organisation", "").strip()
         ).first()
         page.audiences = list(Audience.objects.filter(code__in=data.get("audiences", [])))
+        page.accessibility_features = list(AccessibilityFeature.objects.filter(code__in=data.get("accessibility", [])))
         # The organiser's contact stays in the contribution, for the moderators only.
 
     def data_from_page(self, page, contribution) -> dict:

@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from cafes.models import CafePage
+from cafes.models import AccessibilityFeature, CafePage
 from tests.cafes.factories import make_cafe, make_weekly_cafe
 from tests.cafes.test_pages import make_report
 from tests.factories import (
@@ -51,7 +51,7 @@ def _migrations_data_back(django_db_blocker):
 PRIVATE_VENUE, PRIVATE_STREET = "Chez Madame Discrète", "12 rue des Volets Clos"
 ARABIC_ORGANISER = "جمعية المقاهي الرقمية"
 CAFE_FIELDS = ("start,end,time_zone,recurrence,status,mode,venue,street_address,city,region,country,coordinates,"
-               "organiser,format,step_free,hearing_loop,sign_language,easy_to_read")
+               "organiser,format,accessibility")
 
 
 def _get(server, path: str) -> tuple[int, dict]:
@@ -78,14 +78,14 @@ def _tree():
     arabic.name, arabic.slug = ARABIC_ORGANISER, "jamiyat-al-maqahi"
     arabic.save()
     format_page = tree.resource
-    tree.cafe.venue_name, tree.cafe.address, tree.cafe.format, tree.cafe.step_free = (
-        "Médiathèque Jean-Macé", "3 place du Marché", format_page, True)
+    tree.cafe.venue_name, tree.cafe.address, tree.cafe.format = "Médiathèque Jean-Macé", "3 place du Marché", format_page
+    tree.cafe.accessibility_features.set(AccessibilityFeature.objects.filter(code__in=["plain-pied", "moteur"]))
     tree.cafe.save()
     cafe_ar = translate_page(tree.cafe, "ar", title="مقهى الذكاء الاصطناعي في تستفيل")
     private = make_weekly_cafe(tree.countries["FR"]["fr"], weekday=2, at=dt.time(18, 30), weeks=10,
                                organiser=organisation, venue_name=PRIVATE_VENUE, address=PRIVATE_STREET,
                                approximate_location=True, latitude=Decimal("45.767312"), longitude=Decimal("4.834987"),
-                               hearing_loop=True, mode=CafePage.Mode.HYBRID)
+                               accessibility=["boucle-magnetique"], mode=CafePage.Mode.HYBRID)
     private_en = private.create_alias(parent=tree.countries["FR"]["en"], update_locale=locale("en"))
     report = make_report(tree.cafe, participants=14, questions=["L'IA va-t-elle remplacer les bibliothécaires ?"],
                          proposals=["Un atelier mensuel sur les images générées."])
@@ -119,8 +119,7 @@ def test_cafe_fields_read_back_over_http(live_server):
     assert public["coordinates"] == {"latitude": 45.123456, "longitude": 3.654321, "approximate": False}
     assert public["organiser"] == {"name": tree.organisation.name, "slug": tree.organisation.slug}
     assert public["format"] == {"id": tree.resource.pk, "title": tree.resource.title}
-    assert (public["step_free"], public["hearing_loop"], public["sign_language"], public["easy_to_read"]) == (
-        True, False, False, False)
+    assert public["accessibility"] == ["moteur", "plain-pied"]
 
     weekly = items[private.pk]
     until = private.recurrence_until
@@ -129,7 +128,7 @@ def test_cafe_fields_read_back_over_http(live_server):
                                     "skipped": [], "cancelled": [], "added": []}
     assert weekly["coordinates"] == {"latitude": 45.77, "longitude": 4.83, "approximate": True}
     assert weekly["venue"] == "" and weekly["street_address"] == ""
-    assert weekly["mode"] == "hybride" and weekly["hearing_loop"] is True
+    assert weekly["mode"] == "hybride" and weekly["accessibility"] == ["boucle-magnetique"]
 
     online = items[bare.pk]
     assert (online["country"], online["time_zone"], online["mode"]) == ("MA", "Africa/Casablanca", "en-ligne")
@@ -206,9 +205,13 @@ def test_the_documented_filters_select_cafes(live_server):
     tree, cafe_ar, private, _private_en, _report = _tree()
     listing = "/api/v2/pages/?type=cafes.CafePage&locale=fr"
     assert set(_items(live_server, f"{listing}&organiser={tree.organisation.pk}")) == {tree.cafe.pk, private.pk}
-    assert set(_items(live_server, f"{listing}&step_free=true")) == {tree.cafe.pk}
+    assert set(_items(live_server, f"{listing}&accessibility=plain-pied")) == {tree.cafe.pk}
+    assert set(_items(live_server, f"{listing}&accessibility=plain-pied,moteur")) == {tree.cafe.pk}
+    assert set(_items(live_server, f"{listing}&accessibility=plain-pied&accessibility=boucle-magnetique")) == set()
+    status, data = _get(live_server, f"{listing}&accessibility=ramp")
+    assert status == 400 and "unknown accessibility code: ramp" in data["message"]
     assert set(_items(live_server, f"{listing}&mode=hybride")) == {private.pk}
-    assert set(_items(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=ar&step_free=true")) == {cafe_ar.pk}
+    assert set(_items(live_server, "/api/v2/pages/?type=cafes.CafePage&locale=ar&accessibility=plain-pied")) == {cafe_ar.pk}
     assert set(_items(live_server, f"{listing}&city=Testville&order=-start")) == {tree.cafe.pk, private.pk}
 
 
@@ -321,7 +324,7 @@ def test_the_api_examples_are_translated(client):
 
 
 API_PARAMETERS = ["type", "fields", "locale", "order", "search", "search_operator", "offset", "limit", "child_of", "translation_of",
-                  "start", "step_free", "organiser", "city", "mode", "status"]
+                  "start", "accessibility", "organiser", "city", "mode", "status"]
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, WorkflowPage
 
-from cafes.models import Audience, CafePage, CountryPage, Organisation
+from cafes.models import AccessibilityFeature, Audience, CafePage, CountryPage, Organisation
 from tests.factories import OrganisationFactory
 
 _counter = itertools.count(1)
@@ -25,7 +25,8 @@ def country(code="FR", language="fr") -> CountryPage:
     return CountryPage.objects.descendant_of(home(language)).get(country_code=code)
 
 
-def make_cafe(parent: CountryPage | None = None, *, days=10, hours=18, audiences=(), tags=(), **fields) -> CafePage:
+def make_cafe(parent: CountryPage | None = None, *, days=10, hours=18, audiences=(), tags=(), accessibility=(),
+              **fields) -> CafePage:
     parent = parent or country("FR")
     n = next(_counter)
     start = timezone.now().replace(minute=0, second=0, microsecond=0) + dt.timedelta(days=days, hours=hours - timezone.now().hour)
@@ -47,6 +48,8 @@ def make_cafe(parent: CountryPage | None = None, *, days=10, hours=18, audiences
         cafe.audiences.set(Audience.objects.filter(code__in=audiences))
     if tags:
         cafe.tags.set(list(tags))
+    if accessibility:
+        cafe.accessibility_features.set(AccessibilityFeature.objects.filter(code__in=accessibility))
     parent.add_child(instance=cafe)
     return cafe
 

@@ -279,7 +279,7 @@ def test_country_page_query_count_does_not_grow_with_cafes_articles_and_organise
     after = count_queries(client, url)
     assert after == before, (before, after)
     assert len(section(client.get(url).content.decode(), "country-organisers-title").split("<li>")) > 15
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(33):  # 32, and the cafés' changed dates (one query for all)
         client.get(url)
 
 

@@ -3,6 +3,7 @@ import pytest
 from django.utils import timezone
 
 from cafes.models import CafeIndexPage, CafePage, CafeSessionChange, CountryPage
+from cafes.selectors import cafes_filtered
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -25,3 +26,15 @@ def test_demo_tree_has_index_countries_and_forty_cafes_in_three_languages():
     assert regular == {(2, None), (3, None), (1, 1)}
     changes = CafeSessionChange.objects.filter(page__locale__language_code="fr", page__alias_of=None)
     assert set(changes.values_list("change", flat=True)) == {"sans-seance", "annulee"}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_demo_cafes_have_varied_accessibility_that_the_filter_finds_in_every_country(client, language):
+    fr = CafePage.objects.live().filter(locale__language_code="fr")
+    assert fr.filter(accessibility_features__isnull=False).distinct().count() >= 10
+    assert fr.values("accessibility_features__code").distinct().count() >= 9 + 1  # every code, and none
+    for code in ("FR", "MA"):
+        found = cafes_filtered(locale=language, country=code, accessibilite=["plain-pied", "moteur"])
+        assert found.exists(), (language, code)
+    html = client.get(f"/{language}/cafes/?accessibilite=plain-pied").content.decode()
+    assert html.count('class="cafe-card__accessibility"') >= 3

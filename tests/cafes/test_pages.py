@@ -26,7 +26,7 @@ def lyon():
     """A café of the Lyon library, with a listed animator, step-free access and no price."""
     library = organisation(name="Bibliothèque municipale de Lyon", slug="bibliotheque-lyon-essai")
     helene = AnimatorFactory(name="Hélène Garnier", slug="helene-garnier-essai", organisation=library)
-    cafe = make_cafe(title="Café IA à Lyon", city="Lyon", organiser=library, step_free=True, price="",
+    cafe = make_cafe(title="Café IA à Lyon", city="Lyon", organiser=library, accessibility=["plain-pied"], price="",
                      summary="Parlons d'IA à la bibliothèque.")
     cafe.animators.add(helene)
     cafe.save()

@@ -43,10 +43,10 @@ PUBLIC_GET_ENDPOINTS += [
     "/data/lieux.json",
 ]
 TEXT_PARAMS.update({
-    "/fr/cafes/": ["q", "near", "country", "region", "city", "mode", "audience", "organiser", "tag", "date", "date_from", "date_to", "when", "page"],
+    "/fr/cafes/": ["q", "near", "country", "region", "city", "mode", "audience", "accessibilite", "organiser", "tag", "date", "date_from", "date_to", "when", "page"],
     "/fr/lettre/": ["tag", "year", "q", "page", "pays"],
     "/fr/ressources/": ["q", "kind", "audience", "duration", "group", "screens", "licence", "theme", "tag", "page"],
-    "/data/cafes.geojson": ["country", "when", "tag", "date_from"],
+    "/data/cafes.geojson": ["country", "when", "tag", "date_from", "accessibilite"],
     "/data/synthese.json": ["year", "country"],
     "/data/lieux.json": ["country", "q", "lang"],
 })

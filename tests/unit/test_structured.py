@@ -25,7 +25,7 @@ def test_script_json_cannot_be_closed_by_a_string_inside_it():
 
 
 def _row(pk=1, *, approximate=False, end="2026-06-20T19:30:00+00:00", status="prevu", path="000100010001000100010001"):
-    return (pk, "Café", "/accueil/cafes/france/cafe/", path, "2026-06-20T18:00:00+00:00", end, None, None,
+    return (pk, "Café", "/accueil/cafes/france/cafe/", path, "2026-06-20T18:00:00+00:00", end, None, None, None, None,
             "Blois", "Centre", "41000", "sur-place", status, 47.5861234, 1.3359123, approximate, "Médiathèque", "Europe/Paris",
             "fr")
 
