@@ -87,9 +87,10 @@
       var c = f.geometry.coordinates;
       var name = document.createElement("span");
       name.textContent = f.properties.name;
-      var icon = L.divIcon({className: "cafe-map__city", html: name, iconSize: [0, 0]});
-      return {marker: L.marker([c[1], c[0]], {icon: icon, interactive: false, keyboard: false, pane: "cafeBaseLabels"}),
-              latlng: L.latLng(c[1], c[0]), width: 8 + 7 * f.properties.name.length, zoom: f.properties.z || 7};
+      // A permanent tooltip rather than a marker: not a marker icon (those are the cafés), never focusable.
+      var label = L.tooltip({permanent: true, interactive: false, direction: "right", offset: [4, 0], opacity: 1,
+                             className: "cafe-map__city", pane: "cafeBaseLabels"}).setLatLng([c[1], c[0]]).setContent(name);
+      return {marker: label, latlng: L.latLng(c[1], c[0]), width: 8 + 7 * f.properties.name.length, zoom: f.properties.z || 7};
     });
     var group = L.layerGroup().addTo(map);
     // Largest cities first (the files' order): a name that would overlap one already shown waits for a closer zoom.
