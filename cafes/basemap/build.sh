@@ -15,19 +15,21 @@ npm install --no-audit --no-fund --ignore-scripts \
 atlas=node_modules/world-atlas
 ms=node_modules/.bin/mapshaper
 # The area the cafés are in (western Europe and the Maghreb) gets Natural Earth's 1:50m outlines,
-# the rest of the world the 1:110m ones: a country page looks sharp, the world file stays small.
+# the rest of the world the 1:110m ones, halved: a country page looks sharp, the world file stays small.
 area=-20,18,32,60
 keep="precision=0.01 format=geojson"
+rest="precision=0.1 format=geojson"  # only ever seen at zoom 2 to 4, where 0.1° is a pixel or less
 
 # World: land as fill-only polygons, country borders as lines; the Morocco / Western Sahara line
 # apart, so that the map draws it dashed as a disputed boundary (Natural Earth's own convention).
 $ms -i $atlas/land-50m.json -clip bbox=$area -simplify 40% keep-shapes -o land-area.json $keep
-$ms -i $atlas/land-110m.json -erase bbox=$area -o land-rest.json $keep
+$ms -i $atlas/land-110m.json -erase bbox=$area -simplify 50% keep-shapes -o land-rest.json $rest
 sahara="A.name == 'W. Sahara' || B.name == 'W. Sahara'"
 $ms -i $atlas/countries-50m.json -target countries -clip bbox=$area -innerlines where="!($sahara)" -simplify 40% \
   -o borders-area.json $keep
 $ms -i $atlas/countries-50m.json -target countries -innerlines where="$sahara" -o borders-disputed.json $keep
-$ms -i $atlas/countries-110m.json -target countries -erase bbox=$area -innerlines -o borders-rest.json $keep
+$ms -i $atlas/countries-110m.json -target countries -erase bbox=$area -innerlines -simplify 50% \
+  -o borders-rest.json $rest
 
 # France: the boundaries of the 13 metropolitan regions and of the départements (Natural Earth
 # 1:10m admin-1, whose `region` field groups départements into the current regions).

@@ -60,6 +60,7 @@
     department: {color: "#c9c2b3", weight: 0.7, fill: false}
   };
   var BASE_ORDER = ["land", "department", "region", "border", "disputed"];
+  var DEPARTMENTS_FROM = 6;
 
   function basePanes(map) {
     ["cafeBase", "cafeBaseLabels"].forEach(function (name, index) {
@@ -75,11 +76,12 @@
     collections.forEach(function (data) { features = features.concat(data.features || []); });
     var kind = function (f) { return (f.properties && f.properties.kind) || ""; };
     var renderer = L.svg({pane: "cafeBase"});
+    var layers = {};
     BASE_ORDER.forEach(function (name) {
       var group = features.filter(function (f) { return kind(f) === name; });
       if (group.length) {
-        L.geoJSON({type: "FeatureCollection", features: group},
-                  {style: BASE_STYLES[name], interactive: false, renderer: renderer, pane: "cafeBase"}).addTo(map);
+        layers[name] = L.geoJSON({type: "FeatureCollection", features: group},
+                                 {style: BASE_STYLES[name], interactive: false, renderer: renderer, pane: "cafeBase"}).addTo(map);
       }
     });
     // City names: more of them as one zooms in (each feature says from which zoom level, `z`).
@@ -96,6 +98,8 @@
     // Largest cities first (the files' order): a name that would overlap one already shown waits for a closer zoom.
     function update() {
       var zoom = map.getZoom();
+      // Départements from zoom 6 on: further out they would only grey the country.
+      if (layers.department) { map[zoom >= DEPARTMENTS_FROM ? "addLayer" : "removeLayer"](layers.department); }
       var taken = [];
       labels.forEach(function (l) {
         var p = map.latLngToLayerPoint(l.latlng);
