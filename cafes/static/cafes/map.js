@@ -1,5 +1,6 @@
 /* The café maps: the project's vendored Leaflet + markercluster, fed by GeoJSON (a URL or an
-   embedded json_script). Tiles only if the site configures a tile URL; no other request. */
+   embedded json_script). Tiles only if the site configures a tile URL; otherwise the site's own base
+   map (static/cafes/basemap/: land, borders, French regions, city names) is drawn; no other request. */
 (function () {
   "use strict";
 
@@ -48,6 +49,83 @@
     return box;
   }
 
+  /* The base map: plain GeoJSON files whose features carry a `kind` (see cafes/basemap/build.sh).
+     Drawn in panes below the markers, not interactive and hidden from screen readers: the list under
+     the map says everything the base map could. */
+  var BASE_STYLES = {
+    land: {stroke: false, fill: true, fillColor: "#f7f3ea", fillOpacity: 1},
+    border: {color: "#6f6a60", weight: 1.2, fill: false},
+    disputed: {color: "#6f6a60", weight: 1.2, dashArray: "4 4", fill: false},
+    region: {color: "#8c877c", weight: 1, fill: false},
+    department: {color: "#c9c2b3", weight: 0.7, fill: false}
+  };
+  var BASE_ORDER = ["land", "department", "region", "border", "disputed"];
+  var DEPARTMENTS_FROM = 6;
+
+  function basePanes(map) {
+    ["cafeBase", "cafeBaseLabels"].forEach(function (name, index) {
+      var pane = map.createPane(name);
+      pane.style.zIndex = String(250 + index * 100);  // between the tiles (200) and the markers (600)
+      pane.style.pointerEvents = "none";
+      pane.setAttribute("aria-hidden", "true");
+    });
+  }
+
+  function drawBase(map, collections) {
+    var features = [];
+    collections.forEach(function (data) { features = features.concat(data.features || []); });
+    var kind = function (f) { return (f.properties && f.properties.kind) || ""; };
+    var renderer = L.svg({pane: "cafeBase"});
+    var layers = {};
+    BASE_ORDER.forEach(function (name) {
+      var group = features.filter(function (f) { return kind(f) === name; });
+      if (group.length) {
+        layers[name] = L.geoJSON({type: "FeatureCollection", features: group},
+                                 {style: BASE_STYLES[name], interactive: false, renderer: renderer, pane: "cafeBase"}).addTo(map);
+      }
+    });
+    // City names: more of them as one zooms in (each feature says from which zoom level, `z`).
+    var labels = features.filter(function (f) { return kind(f) === "city"; }).map(function (f) {
+      var c = f.geometry.coordinates;
+      var name = document.createElement("span");
+      name.textContent = f.properties.name;
+      // A permanent tooltip rather than a marker: not a marker icon (those are the cafés), never focusable.
+      var label = L.tooltip({permanent: true, interactive: false, direction: "right", offset: [4, 0], opacity: 1,
+                             className: "cafe-map__city", pane: "cafeBaseLabels"}).setLatLng([c[1], c[0]]).setContent(name);
+      return {marker: label, latlng: L.latLng(c[1], c[0]), width: 8 + 7 * f.properties.name.length, zoom: f.properties.z || 7};
+    });
+    var group = L.layerGroup().addTo(map);
+    // Largest cities first (the files' order): a name that would overlap one already shown waits for a closer zoom.
+    function update() {
+      var zoom = map.getZoom();
+      // Départements from zoom 6 on: further out they would only grey the country.
+      if (layers.department) { map[zoom >= DEPARTMENTS_FROM ? "addLayer" : "removeLayer"](layers.department); }
+      var taken = [];
+      labels.forEach(function (l) {
+        var p = map.latLngToLayerPoint(l.latlng);
+        var box = [p.x - 4, p.y - 9, p.x + l.width, p.y + 9];
+        var free = l.zoom <= zoom && !taken.some(function (t) {
+          return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3];
+        });
+        if (free) { taken.push(box); group.addLayer(l.marker); } else { group.removeLayer(l.marker); }
+      });
+    }
+    map.on("zoomend", update);
+    update();
+    map.getContainer().setAttribute("data-basemap-drawn", String(features.length));
+  }
+
+  function loadBase(map, el) {
+    var urls = (el.dataset.basemap || "").split(" ").filter(Boolean);
+    if (!urls.length) { return; }
+    basePanes(map);
+    if (el.dataset.basemapAttribution) { map.attributionControl.addAttribution(el.dataset.basemapAttribution); }
+    Promise.all(urls.map(function (url) {
+      return fetch(url, {credentials: "same-origin"}).then(function (r) { return r.json(); });
+    })).then(function (collections) { drawBase(map, collections); })
+      .catch(function (error) { el.setAttribute("data-basemap-error", String(error)); });
+  }
+
   function show(map, layer, data) {
     var markers = L.geoJSON(data, {
       pointToLayer: function (feature, latlng) {
@@ -60,7 +138,8 @@
     map.addLayer(layer);
     var bounds = markers.getBounds();
     if (bounds.isValid()) {
-      map.fitBounds(bounds, {padding: [20, 20], maxZoom: 12});
+      // Without tiles, closer than a region shows little more than the marker: stop there.
+      map.fitBounds(bounds, {padding: [20, 20], maxZoom: map.getContainer().dataset.tileUrl ? 12 : 7});
     }
     map.getContainer().setAttribute("data-markers", String(markers.getLayers().length));
   }
@@ -94,6 +173,8 @@
       L.tileLayer(el.dataset.tileUrl, {attribution: el.dataset.tileAttribution || "", maxZoom: 18}).addTo(map);
     } else {
       el.classList.add("cafe-map--plain");
+      map.setMaxZoom(11);  // the base map's outlines are drawn for a country, not a street
+      loadBase(map, el);
     }
     var layer = L.markerClusterGroup ? L.markerClusterGroup({
       showCoverageOnHover: false, maxClusterRadius: 40,
