@@ -2,6 +2,7 @@
 import datetime as dt
 import json
 import math
+import re
 
 from django.db.models import F, FloatField
 from django.db.models.functions import Cast
@@ -210,5 +211,20 @@ def event_jsonld(cafe, country, organiser=None, *, performers=(), image_url: str
     if cafe.capacity:
         data["maximumAttendeeCapacity"] = cafe.capacity
     if cafe.registration_url or cafe.price:
-        data["offers"] = {"@type": "Offer", "price": "0" if cafe.is_free else cafe.price, "url": cafe.registration_url or url}
+        data["offers"] = offer_jsonld(cafe, country, url)
     return script_json(_filled(data))
+
+
+CURRENCIES = {"FR": "EUR", "MA": "MAD"}
+_AMOUNT = re.compile(r"^\s*(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur|euros?|dh|mad|dirhams?)?\s*$", re.IGNORECASE)
+
+
+def offer_jsonld(cafe, country, url: str) -> dict:
+    """Free, or an amount in the country's currency; a price in words ("5 €, gratuit pour les adhérents") is
+    given as the offer's description rather than as a number schema.org readers would misread."""
+    currency = CURRENCIES.get(country.country_code if country else "", "")
+    offer = {"@type": "Offer", "url": cafe.registration_url or url}
+    amount = "0" if cafe.is_free else (m.group(1).replace(",", ".") if (m := _AMOUNT.match(cafe.price)) else "")
+    if amount and currency:
+        return {**offer, "price": amount, "priceCurrency": currency}
+    return _filled({**offer, "description": cafe.price})
