@@ -1,4 +1,6 @@
 """Public side of contributions: the forms, the confirmation, the contributor's status page and the organiser's page."""
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -78,14 +80,23 @@ def _token_error(request, exc, purpose, token=""):
     return render(request, "contributions/token_error.html", context, status=410 if expired else 404)
 
 
-def _organiser_contribution(request, token):
-    """The declaration behind an organiser's link, or the page saying why the link doesn't open."""
-    try:
-        return contribution_for_organiser_token(token=token), None
-    except (TokenInvalid, TokenExpired) as exc:
-        return None, _token_error(request, exc, "organiser", token)
-    except Contribution.DoesNotExist:
-        return None, _token_error(request, TokenInvalid(), "organiser")
+def organiser_link(view):
+    """A view of an organiser's private link: it gets the declaration behind it, or the page saying why the
+    link doesn't open (forged, expired: with a button for a new one)."""
+
+    @wraps(view)
+    @never_cache
+    @require_http_methods(["GET", "POST"])
+    def with_declaration(request, token):
+        try:
+            contribution = contribution_for_organiser_token(token=token)
+        except (TokenInvalid, TokenExpired) as exc:
+            return _token_error(request, exc, "organiser", token)
+        except Contribution.DoesNotExist:
+            return _token_error(request, TokenInvalid(), "organiser")
+        return view(request, token, contribution)
+
+    return with_declaration
 
 
 ORGANISER_DONE = {
@@ -98,13 +109,9 @@ ORGANISER_DONE = {
 }
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def organiser(request, token):
+@organiser_link
+def organiser(request, token, contribution):
     """The organiser's page for their café: its state and sessions changed at once, the rest proposed."""
-    contribution, refusal = _organiser_contribution(request, token)
-    if refusal is not None:
-        return refusal
     form, status = OrganiserForm(request.POST or None), 200
     if request.method == "POST":
         if form.is_valid():
@@ -133,13 +140,9 @@ def organiser(request, token):
     return render(request, "contributions/organiser.html", context, status=status)
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def organiser_changes(request, token):
+@organiser_link
+def organiser_changes(request, token, contribution):
     """Everything else about the café, proposed to the moderators: the café's form, filled with what it says now."""
-    contribution, refusal = _organiser_contribution(request, token)
-    if refusal is not None:
-        return refusal
     kind = kind_for(contribution.kind)
     cafe = CafePage.objects.get(pk=contribution.page_id)
     language_code = get_language()
