@@ -3,6 +3,7 @@ synthesis figures /data/synthese.json, .csv."""
 from django.urls import path
 
 from . import views
+from .places import views as places_views
 from .synthesis import exports
 
 app_name = "cafes"
@@ -14,4 +15,5 @@ urlpatterns = [
     path("cafes/<int:pk>.ics", views.cafe_ics, name="cafe_ics"),
     path("synthese.json", exports.synthesis_json, name="synthesis_json"),
     path("synthese.csv", exports.synthesis_csv, name="synthesis_csv"),
+    path("lieux.json", places_views.places_json, name="places"),
 ]

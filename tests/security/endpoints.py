@@ -40,6 +40,7 @@ PUBLIC_GET_ENDPOINTS += [
     "/data/cafes.ics",
     "/data/synthese.json",
     "/data/synthese.csv",
+    "/data/lieux.json",
 ]
 TEXT_PARAMS.update({
     "/fr/cafes/": ["q", "near", "country", "region", "city", "mode", "audience", "organiser", "tag", "date", "date_from", "date_to", "when", "page"],
@@ -47,6 +48,7 @@ TEXT_PARAMS.update({
     "/fr/ressources/": ["q", "kind", "audience", "duration", "group", "screens", "licence", "theme", "tag", "page"],
     "/data/cafes.geojson": ["country", "when", "tag", "date_from"],
     "/data/synthese.json": ["year", "country"],
+    "/data/lieux.json": ["country", "q", "lang"],
 })
 PUBLIC_FORM_ENDPOINTS += [
     ("/fr/contribuer/temoignage/", {"person_name": "Awa", "role": "bibliothécaire", "body": "Un texte.", "email": "a@example.org", "consent": "on"}),
