@@ -1,0 +1,150 @@
+/* The café declaration's map (progressive enhancement): the organiser places or drags the café's point, carried
+   by the hidden inputs latitude/longitude; the town typed recentres the map through /data/lieux.json.
+   Without JavaScript the form works alone: the server takes the town's centre. No request leaves the site but
+   tiles, and only when the site configures them. */
+(function () {
+  "use strict";
+
+  var VIEWS = {FR: {centre: [46.6, 2.4], zoom: 5}, MA: {centre: [31.8, -7.1], zoom: 5}};
+  var CLOSE = 13;
+
+  function init(box) {
+    if (!window.L || !window.fetch) { return; }
+    var form = box.closest("form");
+    var input = function (name) { return form.querySelector("[name=" + name + "]"); };
+    var lat = input("latitude"), lng = input("longitude"), country = input("country");
+    var postcode = input("postcode"), city = input("city");
+    // The commune chosen here (a hidden input); when the server offers a list (radio buttons), that list decides.
+    var code = form.querySelector("input[type=hidden][name=place_code]");
+    var offered = form.querySelector("input[type=radio][name=place_code]");
+    var statusBox = box.querySelector("[data-status]"), results = box.querySelector("[data-results]");
+    var clear = box.querySelector("[data-clear]"), centre = box.querySelector("[data-centre]");
+    var arabic = document.documentElement.lang === "ar";
+    var marker = null, asked = 0;
+
+    box.hidden = false;
+    var element = box.querySelector("[data-map]");
+    var map = L.map(element, {scrollWheelZoom: false, minZoom: 3, maxZoom: 18});
+    if (box.dataset.tileUrl) {
+      L.tileLayer(box.dataset.tileUrl, {attribution: box.dataset.tileAttribution || "", maxZoom: 18}).addTo(map);
+    } else {
+      element.classList.add("place-map__map--plain");
+    }
+
+    function say(text) { statusBox.textContent = text; }
+    function fixed(value) { return Number(value).toFixed(6); }
+
+    function show(latlng) {
+      if (!marker) {
+        marker = L.marker(latlng, {draggable: true, keyboard: true, title: box.dataset.marker, alt: box.dataset.marker}).addTo(map);
+        marker.on("dragend", function () { place(marker.getLatLng()); });
+      } else {
+        marker.setLatLng(latlng);
+      }
+    }
+
+    // The organiser's own point: it goes to the server.
+    function place(latlng) {
+      var wrapped = latlng.wrap();
+      show(wrapped);
+      lat.value = fixed(wrapped.lat);
+      lng.value = fixed(wrapped.lng);
+      clear.hidden = false;
+      say(box.dataset.placed.replace("{lat}", lat.value).replace("{lng}", lng.value));
+    }
+
+    function forget() {
+      lat.value = "";
+      lng.value = "";
+      clear.hidden = true;
+      if (marker) { map.removeLayer(marker); marker = null; }
+    }
+
+    function label(result) {
+      return arabic && result.name_ar ? result.name_ar + result.label.slice(result.name.length) : result.label;
+    }
+
+    // A town found: the map goes there and shows its centre, which the server takes unless a point is placed.
+    function go(result) {
+      map.setView([result.latitude, result.longitude], CLOSE);
+      if (code) { code.value = result.code; }
+      if (!lat.value) { show(L.latLng(result.latitude, result.longitude)); }
+      say(box.dataset.found.replace("{place}", label(result)));
+    }
+
+    function offer(found) {
+      results.textContent = "";
+      found.forEach(function (result) {
+        var item = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "button--secondary";
+        button.textContent = label(result);
+        button.addEventListener("click", function () {
+          if (city) { city.value = arabic && result.name_ar ? result.name_ar : result.name; }
+          if (postcode && result.postcode) { postcode.value = result.postcode; }
+          results.hidden = true;
+          go(result);
+        });
+        item.appendChild(button);
+        results.appendChild(item);
+      });
+      results.hidden = false;
+      say(box.dataset.several);
+    }
+
+    function lookUp() {
+      var typedCity = city ? city.value.trim() : "", typedPostcode = postcode ? postcode.value.trim() : "";
+      var q = typedCity && typedPostcode ? typedCity + " (" + typedPostcode + ")" : typedPostcode || typedCity;
+      results.hidden = true;
+      if (!q || !country.value) { return; }
+      var url = box.dataset.placesUrl + "?country=" + encodeURIComponent(country.value) + "&q=" + encodeURIComponent(q);
+      var mine = ++asked;
+      fetch(url, {credentials: "same-origin"})
+        .then(function (response) { return response.ok ? response.json() : {results: []}; })
+        .then(function (data) {
+          if (mine !== asked) { return; }  // an older answer, for what was typed before
+          var found = data.results || [];
+          if (!found.length) { say(box.dataset.none); return; }
+          if (found.length === 1) { go(found[0]); } else { offer(found); }
+        })
+        .catch(function (error) { box.setAttribute("data-error", String(error)); });
+    }
+
+    function overview() {
+      var view = VIEWS[country.value] || VIEWS.FR;
+      map.setView(view.centre, view.zoom);
+    }
+
+    map.on("click", function (event) { place(event.latlng); });
+    centre.addEventListener("click", function () { place(map.getCenter()); });
+    clear.addEventListener("click", function () {
+      forget();
+      say(box.dataset.cleared);
+      lookUp();
+    });
+    [postcode, city].forEach(function (field) { if (field) { field.addEventListener("change", lookUp); } });
+    country.addEventListener("change", function () {
+      forget();  // a point of the other country would be refused
+      if (code) { code.value = ""; }
+      overview();
+      lookUp();
+    });
+
+    if (lat.value && lng.value && isFinite(lat.value) && isFinite(lng.value)) {
+      map.setView([Number(lat.value), Number(lng.value)], CLOSE);
+      place(L.latLng(Number(lat.value), Number(lng.value)));
+    } else {
+      overview();
+      if (!offered) { lookUp(); }
+    }
+    box.setAttribute("data-ready", "true");
+  }
+
+  function start() { document.querySelectorAll("[data-declare-map]").forEach(init); }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
