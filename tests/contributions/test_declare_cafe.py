@@ -269,7 +269,7 @@ def test_a_monthly_cafe_must_start_on_its_rank(client):
 
 
 # --- the form in every language, and the resubmission ----------------------------------------
-@pytest.mark.parametrize("language,legend", [("fr", "Où"), ("ar", "المكان"), ("en", "Where")])
+@pytest.mark.parametrize("language,legend", [("fr", "Où"), ("ar", "أين"), ("en", "Where")])
 def test_the_form_groups_its_fields_and_brings_the_map(client, language, legend):
     text = page_text(client.get(f"/{language}/contribuer/cafe/"))
     assert f"<legend>{legend}</legend>" in text
