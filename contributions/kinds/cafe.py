@@ -209,7 +209,8 @@ class CafeForm(ContributionForm):
         field.widget = forms.RadioSelect(choices=[
             (p.code, place_label(p, typed_postcode=self.cleaned_data.get("postcode", ""), language_code=self.language_code))
             for p in candidates])
-        field.help_text = _("Choisissez-la, puis renvoyez : le reste du formulaire est gardé.")
+        # The bound field was made before the choice existed: it takes the help too.
+        field.help_text = self["place_code"].help_text = _("Choisissez-la, puis renvoyez : le reste du formulaire est gardé.")
         self.add_error("place_code", _("Plusieurs communes correspondent à « %(typed)s » : choisissez la vôtre dans la liste.")
                        % {"typed": typed.strip()})
 
