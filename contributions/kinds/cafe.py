@@ -229,6 +229,14 @@ class CafeBuilder(Builder):
     def target_parent(self, data, *, locale, country_code):
         return country_page(locale, country_code)
 
+    def locate(self, page, data):
+        """The point: the one placed on the map, else the town's centre (both in the data); `location` follows."""
+        latitude, longitude = data.get("latitude"), data.get("longitude")
+        has_point = latitude is not None and longitude is not None
+        page.latitude, page.longitude = (Decimal(str(v)) if has_point else None for v in (latitude, longitude))
+        page.location = ""
+        page.approximate_location = bool(data.get("approximate_location"))
+
     def fill(self, page, data, contribution):
         for name in ("summary", "mode", "venue_name", "address", "postcode", "city", "region", "price",
                      "registration_url", "meeting_url"):
@@ -236,7 +244,8 @@ class CafeBuilder(Builder):
         # The hours typed are those of the café's place: its country's zone, not the site's.
         page.time_zone = country_page(contribution.locale, self.country_code(data)).time_zone
         page.start, page.end = (timing.localise(timing.as_typed(data[name]), page.time_zone) for name in ("start", "end"))
-        for name, value in page_rhythm(data, timing.as_typed(data["start"]).date()).items():
+        kept = page.session_changes.all() if page.pk else ()
+        for name, value in page_rhythm(data, timing.as_typed(data["start"]).date(), kept).items():
             setattr(page, name, value)
         self.locate(page, data)
         page.organiser = Organisation.objects.filter(
@@ -245,10 +254,3 @@ class CafeBuilder(Builder):
         page.audiences = list(Audience.objects.filter(code__in=data.get("audiences", [])))
         # The organiser's contact stays in the contribution, for the moderators only.
 
-    def locate(self, page, data):
-        """The point: the one placed on the map, else the town's centre (both in the data); `location` follows."""
-        latitude, longitude = data.get("latitude"), data.get("longitude")
-        has_point = latitude is not None and longitude is not None
-        page.latitude, page.longitude = (Decimal(str(v)) if has_point else None for v in (latitude, longitude))
-        page.location = ""
-        page.approximate_location = bool(data.get("approximate_location"))

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from cafes import places
 from cafes.models.country import map_settings
 
-__all__ = ["Point", "Resolution", "far_from", "map_settings", "place_label", "place_name", "placed_point", "read_point",
-           "resolve"]
+__all__ = ["Point", "Resolution", "far_from", "map_settings", "place_form_data", "place_label", "place_name",
+           "placed_point", "read_point", "resolve"]
 
 CANDIDATES_MAX = 60
 # A point placed farther than this from the town's centre is taken for a slip (a town changed after the point was placed).
@@ -131,6 +131,13 @@ def placed_point(initial: dict) -> tuple:
     if place is not None and (latitude, longitude) == (place.latitude, place.longitude):
         return "", ""
     return latitude, longitude
+
+
+def place_form_data(page) -> dict:
+    """The form's point fields for what a café's page says now (for a form prefilled from the page)."""
+    has_point = page.latitude is not None and page.longitude is not None
+    return {"latitude": float(page.latitude) if has_point else None, "longitude": float(page.longitude) if has_point else None,
+            "approximate_location": page.approximate_location}
 
 
 def read_point(latitude, longitude, *, country: str, country_name: str) -> Point:

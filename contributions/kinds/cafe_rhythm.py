@@ -104,15 +104,32 @@ def rhythm_errors(*, frequency: str, first: dt.date | None, week, until, skipped
     return errors
 
 
-def page_rhythm(data: dict, first: dt.date) -> dict:
-    """The CafePage fields of the rhythm stored in a contribution (a one-off café: all empty)."""
+def page_rhythm(data: dict, first: dt.date, kept=()) -> dict:
+    """The CafePage fields of the rhythm stored in a contribution (a one-off café: all empty). `kept` are the
+    page's other date changes (a session cancelled or added by its organiser since): the form has only the
+    dates without session, and keeps them."""
     frequency = data.get("rhythm") or Frequency.ONCE
+    kept = [c for c in kept if c.change != timing.SessionChange.SKIPPED]
     if frequency == Frequency.ONCE or not data.get("recurrence_until"):
-        return {"recurrence_weekday": None, "recurrence_week": None, "recurrence_until": None, "session_changes": []}
+        return {"recurrence_weekday": None, "recurrence_week": None, "recurrence_until": None, "session_changes": kept}
+    taken = {c.date for c in kept}
+    skipped = [dt.date.fromisoformat(day) for day in data.get("skipped_dates") or []]
     return {
         "recurrence_weekday": first.weekday(),
         "recurrence_week": data.get("recurrence_week") if frequency == Frequency.MONTHLY else None,
         "recurrence_until": dt.date.fromisoformat(data["recurrence_until"]),
-        "session_changes": [CafeSessionChange(date=dt.date.fromisoformat(day), change=timing.SessionChange.SKIPPED)
-                            for day in data.get("skipped_dates") or []],
+        "session_changes": kept + [CafeSessionChange(date=day, change=timing.SessionChange.SKIPPED)
+                                   for day in skipped if day not in taken],
+    }
+
+
+def rhythm_form_data(page) -> dict:
+    """The form's rhythm fields for what a café's page says now (for a form prefilled from the page)."""
+    if page.recurrence_weekday is None or page.recurrence_until is None:
+        return {"rhythm": Frequency.ONCE, "recurrence_week": None, "recurrence_until": None, "skipped_dates": []}
+    return {
+        "rhythm": Frequency.MONTHLY if page.recurrence_week is not None else Frequency.WEEKLY,
+        "recurrence_week": page.recurrence_week, "recurrence_until": page.recurrence_until.isoformat(),
+        "skipped_dates": sorted(c.date.isoformat() for c in page.session_changes.all()
+                                if c.change == timing.SessionChange.SKIPPED),
     }
