@@ -253,4 +253,3 @@ class CafeBuilder(Builder):
         ).first()
         page.audiences = list(Audience.objects.filter(code__in=data.get("audiences", [])))
         # The organiser's contact stays in the contribution, for the moderators only.
-
