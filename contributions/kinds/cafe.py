@@ -85,7 +85,9 @@ class CafeForm(ContributionForm):
 
     class Media:
         css = {"all": ["cafes/vendor/leaflet-1.9.4/leaflet.css"]}
-        js = [Script("cafes/vendor/leaflet-1.9.4/leaflet.js", defer=True), Script("contributions/declare_map.js", defer=True)]
+        # declare_map.js before map.js: it joins the map that map.js makes (Leaflet's init hook).
+        js = [Script("cafes/vendor/leaflet-1.9.4/leaflet.js", defer=True), Script("contributions/declare_map.js", defer=True),
+              Script("cafes/map.js", defer=True)]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,6 +125,8 @@ class CafeForm(ContributionForm):
     @property
     def map_settings(self) -> dict:
         return map_settings()
+
+    empty_map = {"type": "FeatureCollection", "features": []}  # the café map's data: no café, only the organiser's point
 
     @property
     def country_name(self) -> str:

@@ -1,15 +1,16 @@
 /* The café declaration's map (progressive enhancement): the organiser places or drags the café's point, carried
    by the hidden inputs latitude/longitude; the town typed recentres the map through /data/lieux.json.
-   Without JavaScript the form works alone: the server takes the town's centre. No request leaves the site but
-   tiles, and only when the site configures them. */
+   The map itself is the site's café map (cafes/map.js: tiles if configured, else the site's base map): this
+   script joins it through Leaflet's init hook, so it must load before map.js. Without JavaScript the form
+   works alone: the server takes the town's centre. */
 (function () {
   "use strict";
+  if (!window.L || !window.fetch) { return; }
 
   var VIEWS = {FR: {centre: [46.6, 2.4], zoom: 5}, MA: {centre: [31.8, -7.1], zoom: 5}};
   var CLOSE = 13;
 
-  function init(box) {
-    if (!window.L || !window.fetch) { return; }
+  function init(box, map) {
     var form = box.closest("form");
     var input = function (name) { return form.querySelector("[name=" + name + "]"); };
     var lat = input("latitude"), lng = input("longitude"), country = input("country");
@@ -21,15 +22,6 @@
     var clear = box.querySelector("[data-clear]"), centre = box.querySelector("[data-centre]");
     var arabic = document.documentElement.lang === "ar";
     var marker = null, asked = 0;
-
-    box.hidden = false;
-    var element = box.querySelector("[data-map]");
-    var map = L.map(element, {scrollWheelZoom: false, minZoom: 3, maxZoom: 18});
-    if (box.dataset.tileUrl) {
-      L.tileLayer(box.dataset.tileUrl, {attribution: box.dataset.tileAttribution || "", maxZoom: 18}).addTo(map);
-    } else {
-      element.classList.add("place-map__map--plain");
-    }
 
     function say(text) { statusBox.textContent = text; }
     function fixed(value) { return Number(value).toFixed(6); }
@@ -141,10 +133,14 @@
     box.setAttribute("data-ready", "true");
   }
 
-  function start() { document.querySelectorAll("[data-declare-map]").forEach(init); }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  // cafes/map.js makes the map of every [data-cafe-map]; the declaration's own is set up once it has a view.
+  L.Map.addInitHook(function () {
+    var map = this, box = map.getContainer().closest("[data-declare-map]");
+    if (!box) { return; }
+    box.hidden = false;
+    map.whenReady(function () {
+      map.invalidateSize();
+      init(box, map);
+    });
+  });
 })();
