@@ -8,7 +8,8 @@
   if (!window.L || !window.fetch) { return; }
 
   var VIEWS = {FR: {centre: [46.6, 2.4], zoom: 5}, MA: {centre: [31.8, -7.1], zoom: 5}};
-  var CLOSE = 13;
+  // How close a town is shown: a street map's zoom with tiles; without them, the base map's towns around it.
+  var CLOSE = {tiles: 13, plain: 9};
 
   function init(box, map) {
     var form = box.closest("form");
@@ -22,6 +23,7 @@
     var clear = box.querySelector("[data-clear]"), centre = box.querySelector("[data-centre]");
     var arabic = document.documentElement.lang === "ar";
     var marker = null, asked = 0;
+    var close = map.getContainer().dataset.tileUrl ? CLOSE.tiles : CLOSE.plain;
 
     function say(text) { statusBox.textContent = text; }
     function fixed(value) { return Number(value).toFixed(6); }
@@ -58,7 +60,7 @@
 
     // A town found: the map goes there and shows its centre, which the server takes unless a point is placed.
     function go(result) {
-      map.setView([result.latitude, result.longitude], CLOSE);
+      map.setView([result.latitude, result.longitude], close);
       if (code) { code.value = result.code; }
       if (!lat.value) { show(L.latLng(result.latitude, result.longitude)); }
       say(box.dataset.found.replace("{place}", label(result)));
@@ -124,7 +126,7 @@
     });
 
     if (lat.value && lng.value && isFinite(lat.value) && isFinite(lng.value)) {
-      map.setView([Number(lat.value), Number(lng.value)], CLOSE);
+      map.setView([Number(lat.value), Number(lng.value)], close);
       place(L.latLng(Number(lat.value), Number(lng.value)));
     } else {
       overview();
