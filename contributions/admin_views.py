@@ -18,6 +18,8 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from cafes.models.country import map_settings
+
 from .choices import OPEN_STATUSES, ContributionKind, FileKind, Status
 from .data_rows import contribution_data_rows
 from .models import Contribution, ContributionFile
@@ -153,6 +155,20 @@ def _current_task(contribution):
     return task_state.specific, task_state.task.specific
 
 
+def _draft_point(contribution) -> dict | None:
+    """Where the café's draft (its latest revision: an editor may have moved it) puts it on the map, as the
+    moderator's map and text show it; None for another kind or a café without a point (online)."""
+    if contribution.kind != ContributionKind.CAFE or contribution.page is None:
+        return None
+    draft = contribution.page.specific.get_latest_revision_as_object()
+    if draft.latitude is None or draft.longitude is None:
+        return None
+    feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(draft.longitude), float(draft.latitude)]},
+               "properties": {"title": draft.title, "city": draft.city}}
+    return {"latitude": f"{draft.latitude:.6f}", "longitude": f"{draft.longitude:.6f}", "approximate": draft.approximate_location,
+            "city": draft.city, "geojson": {"type": "FeatureCollection", "features": [feature]}}
+
+
 def contribution_detail(request, pk):
     contribution = _moderated_or_404(request.user, pk)
     task_state, task = _current_task(contribution)
@@ -175,6 +191,8 @@ def contribution_detail(request, pk):
         "workflow": task_state.workflow_state.workflow if task_state else None,
         "decision_forms": forms,
         "can_open_editor": bool(page_perms and page_perms.can_edit()),
+        "point": _draft_point(contribution),
+        "map": map_settings(),
         "decided_message": decision_message(contribution) if contribution.status in (
             Status.PUBLISHED, Status.CHANGES_REQUESTED, Status.REJECTED) else "",
     })

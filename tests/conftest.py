@@ -9,10 +9,13 @@ import io
 import os
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test.utils import setup_databases, teardown_databases
 from pytest_django.fixtures import _get_databases_for_setup
+from wagtail.models import Locale
 
 from cafeia_site.models import Counter
 from contributions.models import Contribution
@@ -73,6 +76,19 @@ def demo(django_db_setup, django_db_blocker):
 def site_tree(db) -> factories.SiteTree:
     """The minimal public tree (tests/factories.py: `site_tree()`), built for this test."""
     return factories.site_tree()
+
+
+@pytest.fixture(scope="module")
+def migrations_data_back(django_db_blocker):
+    """For a module of `transaction=True, serialized_rollback=True` tests: after its last test the tables stay
+    empty, the locales, groups and rows the migrations made included; put them back (and empty the caches,
+    which hold the deleted trees' paths) for the modules that run after it (the demo's)."""
+    yield
+    with django_db_blocker.unblock():
+        if not Locale.objects.exists() and getattr(connection, "_test_serialized_contents", None):
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        for alias in settings.CACHES:
+            caches[alias].clear()
 
 
 @pytest.fixture(scope="module")

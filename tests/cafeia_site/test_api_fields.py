@@ -11,11 +11,8 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
 
 from cafes.models import AccessibilityFeature, CafePage
 from tests.cafes.factories import make_cafe, make_weekly_cafe
@@ -34,18 +31,7 @@ from tests.security.test_bad_input import ODD_VALUES, SQL_PAYLOADS, XSS_PAYLOADS
 # A live server reads committed data: each test commits its tree, and the database is emptied afterwards,
 # then given back what the migrations made (serialized_rollback) before the next such test.
 live = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _migrations_data_back(django_db_blocker):
-    """After the last live-server test the tables stay empty, the locales, groups and workflows the
-    migrations made included: put them back for the tests that run after this module (the demo's)."""
-    yield
-    with django_db_blocker.unblock():
-        if not Locale.objects.exists() and getattr(connection, "_test_serialized_contents", None):
-            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-        for alias in settings.CACHES:  # the site root paths of the trees that were just deleted
-            caches[alias].clear()
+pytestmark = pytest.mark.usefixtures("migrations_data_back")
 
 
 PRIVATE_VENUE, PRIVATE_STREET = "Chez Madame Discrète", "12 rue des Volets Clos"

@@ -1,28 +1,16 @@
 """Migrations 0012-0013 carry the four old accessibility flags of a café to AccessibilityFeature rows, on the
 page and in its revisions, and back again."""
 import pytest
-from django.conf import settings
-from django.core.cache import caches
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from wagtail.models import Locale, Revision
+from wagtail.models import Revision
 
 from cafes.models import AccessibilityFeature, CafePage
 from tests.factories import site_tree
 
 BEFORE = [("cafes", "0011_accessibility_features")]
 FLAGS = ("step_free", "hearing_loop", "sign_language", "easy_to_read")
-
-
-@pytest.fixture(autouse=True)
-def _migrations_data_back(django_db_blocker):
-    """The tables are emptied after this test, the migrations' own rows included: put them back for the next."""
-    yield
-    with django_db_blocker.unblock():
-        if not Locale.objects.exists() and getattr(connection, "_test_serialized_contents", None):
-            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-        for alias in settings.CACHES:
-            caches[alias].clear()
+pytestmark = pytest.mark.usefixtures("migrations_data_back")
 
 
 def _migrate(targets):

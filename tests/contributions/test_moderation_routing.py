@@ -143,7 +143,8 @@ def test_a_resubmission_that_changes_the_country_changes_the_moderators(client, 
 def test_a_cafe_moved_to_another_country_moves_its_draft_and_its_moderators(client, submit, confirm, module_moderation_tree,
                                                                             django_capture_on_commit_callbacks):
     contribution = _submit_and_confirm(submit, confirm, "cafe", {**CAFE, "title": "Café voyageur"}, email="cafe-move@example.org")
-    edited = {**CAFE, "title": "Café voyageur", "city": "Ifrane", "postcode": "53000", "country": "MA"}
+    # Two Moroccan towns are called Ifrane: the one chosen from the list the form offers.
+    edited = {**CAFE, "title": "Café voyageur", "city": "Ifrane", "postcode": "53000", "country": "MA", "place_code": "GN2546917"}
     contribution = _request_changes_and_resubmit(client, contribution, edited, django_capture_on_commit_callbacks)
     page = Page.objects.get(pk=contribution.page_id).specific
     assert page.get_parent().specific == module_moderation_tree.tree.countries["MA"]["fr"]
