@@ -15,8 +15,17 @@ from cafes.models import AccessibilityFeature, Audience, CafePage, Organisation
 
 from ..builders import Builder, country_page
 from ..forms import ContributionForm, country_choices
-from .cafe_place import far_from, map_settings, place_label, place_name, placed_point, read_point, resolve
-from .cafe_rhythm import WEEK_CHOICES, DatesField, Frequency, page_rhythm, rhythm_errors
+from .cafe_place import (
+    far_from,
+    map_settings,
+    place_form_data,
+    place_label,
+    place_name,
+    placed_point,
+    read_point,
+    resolve,
+)
+from .cafe_rhythm import WEEK_CHOICES, DatesField, Frequency, page_rhythm, rhythm_errors, rhythm_form_data
 
 WHEN, WHERE = _("Quand"), _("Où")
 # The form's groups, each a fieldset with its legend (an empty legend: no fieldset); a field in none stands alone.
@@ -87,7 +96,7 @@ class CafeForm(ContributionForm):
     longitude = forms.CharField(label=_("Longitude du point sur la carte"), required=False, widget=forms.HiddenInput)
 
     class Media:
-        css = {"all": ["cafes/vendor/leaflet-1.9.4/leaflet.css"]}
+        css = {"all": ["cafes/vendor/leaflet-1.9.4/leaflet.css", "cafes/basemap/basemap.css"]}
         # declare_map.js before map.js: it joins the map that map.js makes (Leaflet's init hook).
         js = [Script("cafes/vendor/leaflet-1.9.4/leaflet.js", defer=True), Script("contributions/declare_map.js", defer=True),
               Script("cafes/map.js", defer=True)]
@@ -271,6 +280,7 @@ class CafeBuilder(Builder):
             "registration_url", "meeting_url")})
         data.update({name: timing.wall_clock(getattr(page, name), page.time_zone) for name in ("start", "end")})
         data["audiences"] = [a.code for a in page.audiences.all()]
+        data.update({**rhythm_form_data(page), **place_form_data(page)})
         if page.organiser_id:
             data["organisation"] = page.organiser.name
         return data

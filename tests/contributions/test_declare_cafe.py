@@ -10,8 +10,6 @@ from django.core import mail
 from cafes import geo, places
 from cafes.models import CafePage, CafeSessionChange
 from contributions import kinds
-from contributions.kinds.cafe_place import place_form_data
-from contributions.kinds.cafe_rhythm import rhythm_form_data
 from contributions.models import Contribution, Status
 
 from .conftest import act, common_fields, links_in
@@ -308,7 +306,7 @@ def test_the_resubmission_form_shows_the_place_rhythm_and_point_back(client, sub
 
 def test_a_form_prefilled_from_the_page_keeps_its_rhythm_and_point_and_the_organisers_changes(
         client, submit, confirm, moderators, django_capture_on_commit_callbacks):
-    """What the organiser's proposal form starts from (CafeBuilder.data_from_page on main) and what it writes back:
+    """What the organiser's proposal form starts from (CafeBuilder.data_from_page) and what it writes back:
     a session the organiser cancelled since stays cancelled, the dates without session are the page's."""
     data = {**CAFE, "title": "Café IA des jeudis", "city": "Vierzon", "rhythm": "chaque-semaine",
             "recurrence_until": "2027-04-29", "skipped_dates": "2027-03-18", "latitude": "47.23", "longitude": "2.07"}
@@ -316,11 +314,11 @@ def test_a_form_prefilled_from_the_page_keeps_its_rhythm_and_point_and_the_organ
     page.session_changes = [*page.session_changes.all(), CafeSessionChange(date=dt.date(2027, 3, 25), change="annulee")]
     page.save_revision().publish()
     page = CafePage.objects.get(pk=page.pk)
-    initial = {**stored("jeudis@example.org"), **rhythm_form_data(page), **place_form_data(page)}
+    contribution = Contribution.objects.get(email="jeudis@example.org")
+    initial = kinds.KINDS["cafe"].builder.data_from_page(page, contribution)
     form = kinds.KINDS["cafe"].form(initial=initial, editing=True, language_code="fr")
     assert form["rhythm"].value() == "chaque-semaine" and form["skipped_dates"].value() == "2027-03-18"
     assert (form["latitude"].value(), form["longitude"].value()) == (47.23, 2.07)
-    contribution = Contribution.objects.get(email="jeudis@example.org")
     contribution.data = {**contribution.data, "skipped_dates": ["2027-04-01"]}
     kinds.KINDS["cafe"].builder.update_draft(contribution, page)
     draft = page.get_latest_revision_as_object()
