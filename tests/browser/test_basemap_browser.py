@@ -1,11 +1,15 @@
 """The base map without tiles, in a real browser: outlines under the markers, city names, nothing from outside."""
+import os
 from pathlib import Path
 
 import pytest
 
+from tests.browser_harness import ARTIFACTS
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-WALK = Path("/work/notes/walk")
+# Screenshots to look at, next to the harness's own (CAFEIA_WALK_DIR to put them elsewhere).
+WALK = Path(os.environ.get("CAFEIA_WALK_DIR", ARTIFACTS / "walk"))
 
 
 def _wait_for_map(page, path):

@@ -2,6 +2,7 @@
 with JavaScript by clicking the map; a moderator sees each point on a map and approves; both cafés are then at
 their place on the public map, in French, Arabic and English."""
 import json
+import os
 import time
 import uuid
 from pathlib import Path
@@ -9,14 +10,15 @@ from pathlib import Path
 import pytest
 
 from cafes import places
-from tests.browser_harness import guarded_tab
+from tests.browser_harness import ARTIFACTS, guarded_tab
 from tests.journeys.contributing import link_in, mails_to
 
 from .conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-WALK = Path("/work/notes/walk")
+# Screenshots to look at, next to the harness's own (CAFEIA_WALK_DIR to put them elsewhere).
+WALK = Path(os.environ.get("CAFEIA_WALK_DIR", ARTIFACTS / "walk"))
 VILLEBAROU = places.get("FR", "41276")
 LISTEN = """
 window.__cspViolations = [];
