@@ -68,7 +68,7 @@ def test_an_organiser_marks_the_cafe_full_and_cancels_a_session_through_the_priv
     assert (cafe.recurrence_weekday, cafe.latitude is not None) == (2, True)
 
     # Full: at once, on the page, in the agenda, in the calendar file, in every language.
-    tab.get_by_label("Complet").check()
+    tab.get_by_role("radio", name="Complet").check()
     tab.get_by_role("button", name="Enregistrer l'état").click()
     assert "indiqué complet partout" in tab.locator(".messages").inner_text()
     tab.screenshot(path="tests/browser/artifacts/organiser-fr.png", full_page=True)
