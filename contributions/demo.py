@@ -1,11 +1,15 @@
 """Demo moderation: who moderates which subtree, and pending contributions of every kind to try."""
+import datetime as dt
 import uuid
 
 from django.contrib.auth.models import Group, Permission
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
+from cafeia_site.site_address import absolute_url
+from cafes import places
 from cafes.models import CafePage, CountryPage
 from home.models import TestimonyIndexPage
 from ressources.models import ResourceIndexPage
@@ -43,6 +47,30 @@ def _pending(key, *, kind, language, email, data):
         services.contribution_confirm(token=make_token(contribution.public_id, "confirm"))
 
 
+def _published(key, **kwargs) -> Contribution | None:
+    """A contribution submitted, confirmed and approved, as if its moderators had said yes."""
+    _pending(key, **kwargs)
+    contribution = Contribution.objects.filter(submission_key=uuid.uuid5(_NS, key)).select_related("page").first()
+    if contribution is not None and contribution.status == Status.IN_MODERATION:
+        state = contribution.page.current_workflow_state
+        services.contribution_approve(task_state=state.current_task_state.specific, user=None)
+    return contribution
+
+
+def _place(country: str, code: str) -> dict:
+    """The form's place fields for a town of the embedded dataset (the point at its centre)."""
+    town = places.get(country, code)
+    return {"place_code": town.code, "postcode": town.postcodes[0] if town.postcodes else "", "city": town.name,
+            "region": town.department or town.region, "latitude": town.latitude, "longitude": town.longitude}
+
+
+def _next(weekday: int, days: int) -> dt.datetime:
+    """The first `weekday` (0 = Monday) at least `days` from now, at 18:00 (as typed: no zone)."""
+    day = timezone.localdate() + dt.timedelta(days=days)
+    day += dt.timedelta(days=(weekday - day.weekday()) % 7)
+    return dt.datetime.combine(day, dt.time(18, 0))
+
+
 def build(context: dict, stdout=None) -> None:
     france = list(CountryPage.objects.filter(country_code="FR"))
     maroc = list(CountryPage.objects.filter(country_code="MA"))
@@ -77,8 +105,22 @@ def build(context: dict, stdout=None) -> None:
             "title": "Café IA au centre social des Fontaines", "summary": "Un café pour parler d'IA et de démarches en ligne.",
             "start": (timezone.now() + timezone.timedelta(days=20)).replace(microsecond=0).isoformat(),
             "end": (timezone.now() + timezone.timedelta(days=20, hours=2)).replace(microsecond=0).isoformat(),
-            "mode": CafePage.Mode.ON_SITE, "city": "Orléans", "postcode": "45000", "region": "Loiret",
+            "mode": CafePage.Mode.ON_SITE, **_place("FR", "45234"),
             "country": "FR", "organisation": "Centre social des Fontaines", "moderator_contact": "02 00 00 00 00",
+        })
+        # An organiser's café, declared and approved: its private link is printed below, to try it.
+        start = _next(3, 2)
+        declared = _published("cafe-published-fr", kind=ContributionKind.CAFE, language="fr", email="organisatrice@example.org", data={
+            "title": "Café IA du jeudi à la médiathèque de Lannion",
+            "summary": "Chaque jeudi soir, une question sur l'IA et une heure et demie pour en parler, sans prérequis.",
+            "start": start.isoformat(timespec="minutes"),
+            "end": (start + dt.timedelta(minutes=90)).isoformat(timespec="minutes"),
+            "rhythm": "chaque-semaine", "recurrence_until": (start + dt.timedelta(weeks=10)).date().isoformat(),
+            "skipped_dates": [(start + dt.timedelta(weeks=4)).date().isoformat()],
+            "mode": CafePage.Mode.ON_SITE, "venue_name": "Médiathèque de Lannion", "address": "2 rue de Kerampont",
+            **_place("FR", "22113"), "country": "FR", "organisation": "Médiathèque de Lannion",
+            "audiences": ["tous-publics"], "accessibility": ["plain-pied", "moteur", "boucle-magnetique"],
+            "moderator_contact": "02 96 00 00 00",
         })
         _pending("report-ar", kind=ContributionKind.REPORT, language="ar", email="rabat@example.org", data={
             "title": "محضر: مقهى الذكاء الاصطناعي في الرباط", "cafe": rabat.pk if rabat else None,
@@ -93,3 +135,6 @@ def build(context: dict, stdout=None) -> None:
             "country_code": "",
         })
     context["contributions"] = Contribution.objects.count()
+    if declared is not None and stdout is not None:
+        link = absolute_url(reverse("contributions:organiser", args=[make_token(declared.public_id, "organiser")]))
+        stdout.write(f"    organiser's private link of « {declared.title} »: {link}")
