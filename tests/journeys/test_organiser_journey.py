@@ -13,7 +13,7 @@ from cafes.models import CafePage
 from contributions.models import Contribution
 
 from .conftest import admin_login
-from .contributing import link_in, mails_to
+from .contributing import link_in, mails_to, send_filled
 from .moderating import decide, open_from_queue
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("live_db")]
@@ -34,14 +34,7 @@ def _declare_weekly(tab, *, title: str, email: str, first: dt.date) -> None:
     form.get_by_label("Code postal").fill("29000")
     form.get_by_label("Structure organisatrice").fill("Association Quimper Numérique")
     form.get_by_label("Comment les modérateurs peuvent vous joindre").fill("02 98 00 00 00")
-    form.get_by_label("Votre adresse e-mail").fill(email)
-    form.get_by_label("J'accepte que Café IA traite").check()
-    tab.wait_for_timeout(1200)  # a person takes longer than the minimum fill time
-    form.locator("button[type=submit]").click()
-    tab.wait_for_url("**/contribuer/merci/")
-    tab.goto(link_in(mails_to(email)[-1], "/confirmer/"))
-    tab.locator("main form button[type=submit]").click()
-    tab.wait_for_load_state()
+    send_filled(tab, form, email)
 
 
 def _ics(tab, cafe) -> Calendar:
