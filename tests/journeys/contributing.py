@@ -55,8 +55,9 @@ def mails_to(address: str) -> list[str]:
     return out
 
 
-def link_in(text: str, marker: str) -> str:
-    links = [u.rstrip(".,)>") for u in re.findall(r"https?://\S+", text) if marker in u]
+def link_in(text: str, marker: str, *, unless: str = "\0") -> str:
+    """The last link of the message with `marker` in it (and not `unless`)."""
+    links = [u.rstrip(".,)>") for u in re.findall(r"https?://\S+", text) if marker in u and unless not in u]
     assert links, f"no link with {marker!r} in:\n{text}"
     return links[-1]
 
