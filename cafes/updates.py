@@ -52,8 +52,7 @@ def _changed_sessions(cafe: CafePage, *, cancel=None, restore=None, add=None) ->
         return changes
     if cancel is not None and changes.get(cancel) == timing.SessionChange.CANCELLED:
         raise ValidationError(_("La séance du %(day)s est déjà annulée.") % {"day": cancel.isoformat()})
-    rhythm = timing.Rhythm(cafe.recurrence_weekday, cafe.recurrence_week, cafe.recurrence_until,
-                           added=frozenset(d for d, c in changes.items() if c == timing.SessionChange.ADDED))
+    rhythm = cafe.rhythm
     if cancel is not None:
         error = timing.session_change_error(rhythm, cafe.first_day, cancel, timing.SessionChange.CANCELLED)
         if error is None and changes.get(cancel) == timing.SessionChange.SKIPPED:

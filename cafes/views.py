@@ -138,17 +138,14 @@ def _events(cafe: CafePage, url: str, country_code: str, organisers: vocabulary.
         event.add("exdate", skipped)
     if rhythm.added:
         event.add("rdate", [at(day) for day in sorted(rhythm.added)])
-    last = rhythm.last_day or cafe.first_day
-    sessions = {s.start.astimezone(tz).date(): s for s in cafe.sessions(after=cafe.first_day, before=last + timing.ONE_DAY)}
     found = [event]
     for day in sorted(rhythm.cancelled):
-        session = sessions.get(day)
-        if session is None:
-            continue
-        cancelled = _event(cafe, url, country_code, organisers, start=session.start, end=session.end)
-        cancelled.add("recurrence-id", session.start.astimezone(tz))
-        cancelled["status"] = "CANCELLED"
-        found.append(cancelled)
+        # That day's session only (none when the date is not one of the café's): no need to expand the whole rhythm.
+        for session in cafe.sessions(after=day, before=day + timing.ONE_DAY):
+            cancelled = _event(cafe, url, country_code, organisers, start=session.start, end=session.end)
+            cancelled.add("recurrence-id", session.start.astimezone(tz))
+            cancelled["status"] = "CANCELLED"
+            found.append(cancelled)
     return found
 
 
