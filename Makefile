@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-dev migrate demo serve messages lint bench clean
+.PHONY: run test install install-dev migrate demo serve messages lint bench stack clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,12 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# The production topology on this machine: Varnish, two gunicorn, Redis, S3 (moto), PostgreSQL, the worker.
+stack: install-dev
+	$(BIN)/python -m scripts.stack
+
 bench: install-dev
 	$(BIN)/pytest -m perf tests/perf -s
 
 clean:
-	rm -rf $(VENV) db.sqlite3 test-db.sqlite3
+	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 .stack

@@ -7,8 +7,8 @@ from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.template import loader
 from django.utils import translation
-from wagtailcache.settings import wagtailcache_settings
 
+from . import page_cache
 from .localisation import text_direction
 from .security import PERMISSIONS_POLICY
 
@@ -74,8 +74,9 @@ class PublicCacheControlMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER) in ("hit", "miss") and response.status_code in (200, 304):
-            response["Cache-Control"] = f"public, max-age={settings.CAFEIA_BROWSER_CACHE_SECONDS}"
+        if response.get(page_cache.HEADER) in ("hit", "miss") and response.status_code in (200, 304):
+            response["Cache-Control"] = (f"public, max-age={settings.CAFEIA_BROWSER_CACHE_SECONDS}, "
+                                         f"s-maxage={settings.CAFEIA_FRONT_CACHE_SECONDS}")
             del response["Expires"]
         return response
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("data/", include("cafes.urls")),
     path("api/v2/", api_router.urls),
+    path("sante/", views.health, name="health"),
     path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
 ]
 

@@ -5,6 +5,7 @@ from functools import wraps
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 
 from .localisation import page_in_another_language
 from .middleware import DATABASE_ERRORS, database_unavailable_response, render_standalone
@@ -35,6 +36,12 @@ RESULTS_PER_PAGE = 10
 
 
 @read_only
+@never_cache
+def health(request):
+    """For the front cache's probe and the service manager: this process answers (no database read)."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
 def search(request):
     raw = request.GET.get("q", "")
     query = " ".join(raw.split())

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cafeia_site.signals import content_changed
+from cafeia_site import purge
 
 from . import timing
 from .choices import CafeStatus
@@ -104,6 +104,6 @@ def cafe_update(*, page_id: int, seen: str, status: str | None = None, cancel: d
             revision.content = pending.serializable_data()
             revision.save(update_fields=["content"])
         log(instance=version, action=LOG_ACTION, data={k: v for k, v in data.items() if v})
-    # Page saves outside a publication don't empty the page cache (cafeia_site.signals): this one is public at once.
-    transaction.on_commit(content_changed)
+    # Page saves outside a publication don't purge the page cache (cafeia_site.signals): this one is public at once.
+    purge.page_changed(cafe)
     return CafePage.objects.get(pk=page_id)

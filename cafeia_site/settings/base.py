@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "axes",
-    "wagtailcache",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -60,10 +59,10 @@ MIDDLEWARE = [
     "cafeia_site.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The page cache (wagtail-cache) for anonymous readers: the browser headers are set outside it,
-    # the response is stored compressed, with its ETag; FetchFromCacheMiddleware comes last.
+    # The page cache for anonymous readers (cafeia_site.page_cache): the browser headers are set outside it,
+    # the response is stored compressed, with its ETag.
     "cafeia_site.middleware.PublicCacheControlMiddleware",
-    "wagtailcache.cache.UpdateCacheMiddleware",
+    "cafeia_site.page_cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "cafeia_site.middleware.RejectMalformedRequestMiddleware",
@@ -79,7 +78,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
-    "wagtailcache.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cafeia_site.urls"
@@ -203,7 +201,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "cafeia_cache",
     },
-    # Whole pages for anonymous readers, emptied when anything they show changes (cafeia_site.page_cache, cafeia_site.signals).
+    # Whole pages for anonymous readers, purged per path when what they show changes (cafeia_site.page_cache, cafeia_site.purge).
     # Kept 5 minutes at most: "upcoming" cafés become past ones with time alone, without any publish.
     "pages": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -219,10 +217,14 @@ CACHES = {
     },
 }
 
-WAGTAIL_CACHE_BACKEND = "pages"
-WAGTAIL_CACHE_HEADER = "X-Cache"
-# How long a browser may reuse a public page without asking again; the server's copy is emptied on publish.
+CAFEIA_PAGE_CACHE = True
+CAFEIA_PAGE_CACHE_BACKEND = "pages"
+# How long a browser may reuse a public page without asking again; the server's copy is purged on publish.
 CAFEIA_BROWSER_CACHE_SECONDS = 60
+# How long a shared front cache (Varnish) may keep it: it is purged on publish too (cafeia_site.purge).
+CAFEIA_FRONT_CACHE_SECONDS = 5 * 60
+# The front cache to purge, if there is one: Wagtail's frontend cache backends (PURGE requests to Varnish).
+WAGTAILFRONTENDCACHE = {}
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Café IA <contact@cafeia.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -8,4 +8,4 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Templates change under a developer's hands: no page cache here (tests and production have it).
-WAGTAIL_CACHE = False
+CAFEIA_PAGE_CACHE = False

@@ -36,6 +36,27 @@ STORAGES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
+# Several application servers: one Redis for the caches they share (pages, chrome, feeds). Without it, the
+# database cache tables of the embedded setup. A Redis away makes the site render instead (cache_backends).
+if REDIS_URL := os.environ.get("REDIS_URL", "").strip():
+    _redis = {"BACKEND": "cafeia_site.cache_backends.ResilientRedisCache", "LOCATION": REDIS_URL,
+              "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5}}
+    CACHES = {
+        **CACHES,  # noqa: F405
+        "default": {**_redis, "KEY_PREFIX": "cafeia"},
+        # Django's own: the page cache handles Redis being away itself, and says so (X-Cache: error).
+        "pages": {**_redis, "BACKEND": "django.core.cache.backends.redis.RedisCache", "KEY_PREFIX": "cafeia-pages",
+                  "TIMEOUT": CACHES["pages"]["TIMEOUT"]},  # noqa: F405
+    }
+
+# An HTTP front cache (Varnish, deploy/varnish/cafeia.vcl) in front of the application servers: purged per
+# path on publish through Wagtail's frontend cache (cafeia_site.purge). Several, separated by commas.
+if FRONT_CACHE_URLS := [u.strip() for u in os.environ.get("FRONT_CACHE_URLS", "").split(",") if u.strip()]:
+    WAGTAILFRONTENDCACHE = {
+        f"front{i}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+        for i, url in enumerate(FRONT_CACHE_URLS)
+    }
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = 31536000

@@ -38,7 +38,7 @@ CONTRIBUTIONS_MIN_FILL_SECONDS = 1
 CONTRIBUTIONS_RATE_LIMIT_PER_HOUR = int(os.environ.get("CONTRIBUTIONS_RATE_LIMIT_PER_HOUR", "10"))
 # The page cache adds its own lookups to every request: off by default so that query counts measure
 # the pages; on in tests/cafeia_site/test_page_cache.py and in the browser tests' server.
-WAGTAIL_CACHE = os.environ.get("CAFEIA_PAGE_CACHE") == "1"
+CAFEIA_PAGE_CACHE = os.environ.get("CAFEIA_PAGE_CACHE") == "1"
 
 if os.environ.get("CAFEIA_TEMPLATE_LOG") and (BASE_DIR / "tests" / "template_coverage.py").exists():
     # Set by the test session for the processes it starts (the browser tests' server): they report

@@ -211,7 +211,7 @@ def test_organisers_are_distinct_and_only_from_live_cafes_of_the_country(client)
 
 
 def test_an_organisation_rename_reaches_the_cached_pages(client, settings):
-    settings.WAGTAIL_CACHE = True
+    settings.CAFEIA_PAGE_CACHE = True
     client.get("/fr/cafes/maroc/")
     assert client.get("/fr/cafes/maroc/")["X-Cache"] == "hit"
     version_before = counters.value("chrome:version", 1)
