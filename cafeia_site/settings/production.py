@@ -4,6 +4,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .objects import object_storages
 
 
 def _require(name: str) -> str:
@@ -59,3 +60,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }
+
+# Media on object storage when the environment names the buckets (settings/objects.py); local files otherwise.
+if _objects := object_storages(os.environ):
+    STORAGES = {**STORAGES, **_objects}
