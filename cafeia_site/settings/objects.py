@@ -6,9 +6,13 @@ private one. Without it, nothing changes: local files stay the default (`make ru
 Credentials are not read here: boto3 finds them itself (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
 an instance role, ~/.aws), so no secret sits in Django's settings.
 """
+import copy
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+
+from cafeia_site.security import origin_of
 
 BACKEND = "storages.backends.s3.S3Storage"
 # Long enough for a moderator's browser to follow the admin's redirect-free stream, never a lasting link.
@@ -74,3 +78,40 @@ def object_storages(environ: Mapping[str, str]) -> dict | None:
             },
         },
     }
+
+
+def media_origins(environ: Mapping[str, str]) -> list[str]:
+    """The origins public media URLs start with, for the Content-Security-Policy: no request is made to find them.
+
+    A custom domain is the only one. Otherwise boto3 builds the URL from the endpoint, with the bucket in the path
+    or in the host name; when the addressing style is left to boto3, both are allowed.
+    """
+    custom_domain = _get(environ, "AWS_S3_CUSTOM_DOMAIN")
+    if custom_domain:
+        return [f"https://{custom_domain}"]
+    bucket = _get(environ, "CAFEIA_S3_BUCKET")
+    style = _get(environ, "AWS_S3_ADDRESSING_STYLE")
+    endpoint = _get(environ, "AWS_S3_ENDPOINT_URL")
+    if endpoint is None:
+        region = _get(environ, "AWS_S3_REGION_NAME")
+        hosts = [f"{bucket}.s3.amazonaws.com", *([f"{bucket}.s3.{region}.amazonaws.com"] if region else [])]
+        if style == "path":
+            hosts = ["s3.amazonaws.com", *([f"s3.{region}.amazonaws.com"] if region else [])]
+        return [f"https://{host}" for host in hosts]
+    origins = []
+    if style != "virtual":
+        origins.append(origin_of(endpoint))
+    if style != "path":
+        parts = urlsplit(endpoint)
+        origins.append(origin_of(f"{parts.scheme}://{bucket}.{parts.netloc}"))
+    return [origin for origin in origins if origin]
+
+
+def with_media_origins(policy: dict, environ: Mapping[str, str]) -> dict:
+    """django-csp's CONTENT_SECURITY_POLICY with the public bucket allowed for images and media: with 'self'
+    alone, browsers would refuse every image of the site once its media move to object storage."""
+    policy = copy.deepcopy(policy)
+    directives = policy["DIRECTIVES"]
+    for directive in ("img-src", "media-src"):
+        directives[directive] = [*directives.get(directive, []), *media_origins(environ)]
+    return policy
