@@ -18,7 +18,7 @@ import pytest
 from django.core.cache import caches
 from django.core.files.storage import storages
 
-from cafeia_site.settings.objects import object_storages
+from cafeia_site.settings.objects import object_storages, with_media_origins
 from contributions.models import ContributionFile
 
 # The contributor's and the moderator's helpers of tests/contributions, shared rather than copied.
@@ -124,8 +124,9 @@ def s3_server(tmp_path_factory):
 
 @pytest.fixture
 def on_s3(s3_server, settings):
-    """This test's settings as production's with the S3 variables set: STORAGES from object_storages()."""
+    """This test's settings as production's with the S3 variables set (settings/production.py, its last lines)."""
     settings.STORAGES = {**settings.STORAGES, **object_storages(s3_server.environ())}
+    settings.CONTENT_SECURITY_POLICY = with_media_origins(settings.CONTENT_SECURITY_POLICY, s3_server.environ())
     # Changing STORAGES resets django's storages and default_storage (what Wagtail's images and renditions use);
     # ContributionFile.file took its storage from the callable once, at import, as a process started with these
     # settings would have done: give it the one these settings name.

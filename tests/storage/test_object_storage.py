@@ -13,7 +13,8 @@ from django.urls import reverse
 from PIL import Image
 from wagtail.images import get_image_model
 
-from cafeia_site.settings.objects import PRIVATE_URL_SECONDS, object_storages
+from cafeia_site.security import origin_of
+from cafeia_site.settings.objects import PRIVATE_URL_SECONDS, media_origins, object_storages
 from contributions.models import Contribution, ContributionFile, Status
 from tests.contributions.conftest import act, common_fields, jpeg_with_gps
 from tests.contributions.test_flow import TESTIMONY
@@ -56,6 +57,17 @@ def test_the_private_storage_has_no_public_url_whatever_the_public_one_has():
     assert private["custom_domain"] is None and private["querystring_auth"] is True
     assert private["default_acl"] == "private" and private["bucket_name"] == "private"
     assert public["file_overwrite"] is private["file_overwrite"] is False
+
+
+def test_the_policy_allows_the_origin_media_urls_start_with():
+    assert media_origins({"CAFEIA_S3_BUCKET": "m", "AWS_S3_CUSTOM_DOMAIN": "media.cafeia.example"}) == [
+        "https://media.cafeia.example"]
+    assert media_origins({"CAFEIA_S3_BUCKET": "m", "AWS_S3_ENDPOINT_URL": "https://s3.fr-par.example",
+                          "AWS_S3_ADDRESSING_STYLE": "path"}) == ["https://s3.fr-par.example"]
+    assert media_origins({"CAFEIA_S3_BUCKET": "m", "AWS_S3_ENDPOINT_URL": "https://s3.fr-par.example"}) == [
+        "https://s3.fr-par.example", "https://m.s3.fr-par.example"]
+    assert media_origins({"CAFEIA_S3_BUCKET": "m", "AWS_S3_REGION_NAME": "eu-west-3"}) == [
+        "https://m.s3.amazonaws.com", "https://m.s3.eu-west-3.amazonaws.com"]
 
 
 # --- Public media ----------------------------------------------------------------------------------------
@@ -132,7 +144,9 @@ def test_a_moderator_reads_the_private_file_through_the_admin(client, on_s3, tes
     assert b"".join(response.streaming_content) == on_s3.body(PRIVATE_BUCKET, record.file.name)
 
 
-def test_approval_copies_the_photo_into_the_public_bucket(on_s3, testimony, django_capture_on_commit_callbacks):
+def test_approval_copies_the_photo_into_the_public_bucket_and_the_page_shows_it(
+    client, on_s3, testimony, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         act(testimony.page, user("moderator"), "approve")
     record = testimony.files.get()
@@ -140,8 +154,25 @@ def test_approval_copies_the_photo_into_the_public_bucket(on_s3, testimony, djan
     assert image is not None and image.file.name in on_s3.keys(PUBLIC_BUCKET)
     status, body = anonymous_get(image.file.url)
     assert status == 200 and Image.open(io.BytesIO(body)).format == "JPEG"
+    # The published page points to a rendition in the bucket, and its policy lets browsers load it.
+    response = client.get(testimony.page.url)
+    assert response.status_code == 200
+    [rendition] = image.renditions.all()
+    assert rendition.url.startswith(on_s3.endpoint) and rendition.url in response.content.decode()
+    img_src = next(d for d in response["Content-Security-Policy"].split(";") if d.strip().startswith("img-src"))
+    assert origin_of(rendition.url) in img_src.split()
+    assert anonymous_get(rendition.url)[0] == 200
     # The original stays private until the contribution goes.
     assert anonymous_get(f"{on_s3.endpoint}/{PRIVATE_BUCKET}/{urllib.parse.quote(record.file.name)}")[0] == 403
+
+
+def test_a_private_object_lost_from_the_bucket_is_a_404_for_the_moderator(client, on_s3, testimony):
+    record = testimony.files.get()
+    client.force_login(user("moderator"))
+    url = reverse("contributions_admin:file", args=[testimony.pk, record.pk])
+    assert client.get(url, follow=True).status_code == 200
+    on_s3.client.delete_object(Bucket=PRIVATE_BUCKET, Key=record.file.name)
+    assert client.get(url, follow=True).status_code == 404
 
 
 def test_refusal_deletes_the_private_object(on_s3, testimony, django_capture_on_commit_callbacks):
@@ -201,13 +232,17 @@ def _production(args, extra):
 def test_production_settings_take_the_buckets_from_the_environment_and_pass_the_deploy_checks(s3_server):
     show = ["shell", "-c", "from django.conf import settings as s; "
             "print(s.STORAGES['default']['BACKEND'], s.STORAGES['contributions']['BACKEND'], "
-            "s.STORAGES['staticfiles']['BACKEND'])"]
+            "s.STORAGES['staticfiles']['BACKEND'], *s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"]
     result = _production(show, s3_server.environ())
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].split() == ["storages.backends.s3.S3Storage", "storages.backends.s3.S3Storage",
-                                     "whitenoise.storage.CompressedManifestStaticFilesStorage"]
+    shown = result.stdout.splitlines()[-1].split()
+    assert shown[:3] == ["storages.backends.s3.S3Storage", "storages.backends.s3.S3Storage",
+                         "whitenoise.storage.CompressedManifestStaticFilesStorage"]
+    assert s3_server.endpoint in shown[3:]
     result = _production(["check", "--deploy", "--fail-level", "WARNING"], s3_server.environ())
     assert result.returncode == 0 and "no issues" in result.stdout, result.stdout + result.stderr
 
     result = _production(show, {})
-    assert result.stdout.splitlines()[-1].split()[:2] == ["django.core.files.storage.FileSystemStorage"] * 2, result.stderr
+    shown = result.stdout.splitlines()[-1].split()
+    assert shown[:2] == ["django.core.files.storage.FileSystemStorage"] * 2, result.stderr
+    assert s3_server.endpoint not in shown
