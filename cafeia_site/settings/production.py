@@ -4,6 +4,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .objects import object_storages, with_media_origins
 
 
 def _require(name: str) -> str:
@@ -80,3 +81,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }
+
+# Media on object storage when the environment names the buckets (settings/objects.py); local files otherwise.
+if _objects := object_storages(os.environ):
+    STORAGES = {**STORAGES, **_objects}
+    CONTENT_SECURITY_POLICY = with_media_origins(CONTENT_SECURITY_POLICY, os.environ)  # noqa: F405

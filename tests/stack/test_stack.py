@@ -27,7 +27,7 @@ def stack():
         pytest.skip(reason)
     running = Stack(database="cafeia_stack_test", ports=PORTS, root=None)
     running.root = running.root.with_name(".stack-test")
-    running.prepare()
+    running.prepare(rebuild=True)
     with running:
         yield running
 
