@@ -55,12 +55,12 @@ class Stack:
         self.root = root or REPO / ".stack"
         self.extra_env = extra_env or {}
         self.processes: dict[str, subprocess.Popen] = {}
+        self.front_url = f"http://127.0.0.1:{self.ports['front']}"
+        self.app_urls = {name: f"http://127.0.0.1:{self.ports[name]}" for name in ("app1", "app2")}
 
     @property
     def media(self) -> Path:
         return self.root / "media"
-        self.front_url = f"http://127.0.0.1:{self.ports['front']}"
-        self.app_urls = {name: f"http://127.0.0.1:{self.ports[name]}" for name in ("app1", "app2")}
 
     # What every process of the application reads, as a deployment's environment file would say.
     @property
@@ -99,7 +99,7 @@ class Stack:
         if build:
             # Local files and the database cache: nothing else of the stack runs yet (cafeia_site/settings/stack.py).
             env.update({"STACK_BUILD": "1", "STACK_MEDIA_ROOT": str(self.media), "REDIS_URL": "", "FRONT_CACHE_URLS": ""})
-            env.pop("CAFEIA_S3_BUCKET")
+            env.pop("CAFEIA_S3_BUCKET"), env.pop("CAFEIA_S3_PRIVATE_BUCKET")
             subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=REPO, env=env, check=True,
                            capture_output=True)
         done = subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True)

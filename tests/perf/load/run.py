@@ -90,7 +90,7 @@ def gunicorn():
     static_root = tempfile.mkdtemp(prefix="cafeia-bench-static-")
     env = production_env(static_root)
     _python("manage.py", "collectstatic", "--noinput", env=env)
-    _python("manage.py", "clear_wagtail_cache", env=env)
+    _python("manage.py", "clear_page_cache", env=env)
     port = _free_port()
     proc = subprocess.Popen(
         [str(Path(PYTHON).with_name("gunicorn")), "cafeia_site.wsgi", "--workers", str(WORKERS),
