@@ -122,7 +122,8 @@ class Stack:
         if rebuild or not exists:
             self._psql(f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
             self._psql(f"CREATE DATABASE {self.database}")
-        self.manage("migrate", "--noinput")
+        # The checks would stop on a site address not synced yet: sync_site_address below does it.
+        self.manage("migrate", "--noinput", "--skip-checks")
         if self._psql("SELECT count(*) FROM wagtailcore_page", self.database) in ("", "0", "1", "2"):
             # The demo's files are written to .stack/media, which each start copies into the S3 server.
             self.manage("load_demo", settings="cafeia_site.settings.stack", build=True)

@@ -6,6 +6,8 @@ from cafeia_site import purge
 
 class Command(BaseCommand):
     help = "Marks every page of the page cache and of the front cache (if configured) as stale."
+    # Run right after a deployment, whatever else the checks would say (a site address not synced yet).
+    requires_system_checks = []
 
     def handle(self, *args, **options):
         purge.everything_changed()
