@@ -35,13 +35,13 @@ MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
-@read_only
 @never_cache
 def health(request):
     """For the front cache's probe and the service manager: this process answers (no database read)."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
+@read_only
 def search(request):
     raw = request.GET.get("q", "")
     query = " ".join(raw.split())
