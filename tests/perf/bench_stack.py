@@ -7,13 +7,12 @@ time until the new title is served by the front and by each instance).
 """
 import os
 import shutil
-import threading
 import time
 
 import pytest
 
 from scripts.stack import REPO, Stack, missing_tools
-from tests.stack.load import PUBLISH, Load, get
+from tests.stack.load import PUBLISH, Load, get, time_to_fresh
 
 from .load import reference, run
 
@@ -38,24 +37,13 @@ def _publish_under_load(stack: Stack, cafe_path: str, other_paths: list[str]) ->
     for url in urls:
         get(url)
     title = f"Café publié pendant le banc d'essai {int(time.time())}"
-    fresh = {}
     with Load(urls, threads=8) as load:
         time.sleep(3)
         publisher = stack.popen_manage("shell", "--no-imports", "-c", PUBLISH.format(slug=slug, title=title))
         published_at = float(publisher.stdout.readline())
 
-        def poll(name, base):
-            while time.time() - published_at < 10:
-                if title.replace("'", "&#x27;") in get(base + cafe_path)[2]:
-                    fresh[name] = time.time() - published_at
-                    return
-                time.sleep(0.01)
-
-        pollers = [threading.Thread(target=poll, args=item) for item in {"front": stack.front_url, **stack.app_urls}.items()]
-        for poller in pollers:
-            poller.start()
-        for poller in pollers:
-            poller.join()
+        fresh = time_to_fresh({"front": stack.front_url, **stack.app_urls}, cafe_path, title.replace("'", "&#x27;"),
+                              published_at, limit=10)
         time.sleep(3)
         publisher.wait(timeout=30)
     return {"requests": load.total, "statuses": dict(load.statuses), "answers": dict(load.cache),

@@ -1,5 +1,6 @@
 """What the stack's test and benchmark share: requests, a threaded load, a publish from another process."""
 import threading
+import time
 from collections import Counter
 from urllib.error import HTTPError
 from urllib.request import Request, urlopen
@@ -54,3 +55,22 @@ class Load:
     @property
     def total(self) -> int:
         return sum(self.statuses.values())
+
+
+def time_to_fresh(bases: dict[str, str], path: str, text: str, since: float, limit: float = 5) -> dict[str, float]:
+    """Seconds after `since` until each base URL serves `text` at `path`; readers of all of them at once."""
+    fresh = {}
+
+    def poll(name: str, base: str) -> None:
+        while time.time() - since < limit:
+            if text in get(base + path)[2]:
+                fresh[name] = time.time() - since
+                return
+            time.sleep(0.01)
+
+    pollers = [threading.Thread(target=poll, args=item) for item in bases.items()]
+    for poller in pollers:
+        poller.start()
+    for poller in pollers:
+        poller.join()
+    return fresh

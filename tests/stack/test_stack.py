@@ -8,14 +8,13 @@ REQUIRE_STACK=1 or CI is set, where that is a failure.
 """
 import os
 import signal
-import threading
 import time
 
 import pytest
 
 from scripts.stack import Stack, missing_tools
 
-from .load import PUBLISH, Load, get
+from .load import PUBLISH, Load, get, time_to_fresh
 
 PORTS = {"front": 8200, "app1": 8201, "app2": 8202, "redis": 8279, "s3": 8290}
 @pytest.fixture(scope="module")
@@ -53,21 +52,7 @@ def test_a_cafe_published_during_a_load_is_served_within_a_second_everywhere_and
         before = load.total
         publisher = stack.popen_manage("shell", "--no-imports", "-c", PUBLISH.format(slug=slug, title=title))
         published_at = float(publisher.stdout.readline())
-        fresh_after = {}
-
-        def poll(name: str, base: str) -> None:
-            while time.time() - published_at < 5:
-                if title in get(base + path)[2]:
-                    fresh_after[name] = time.time() - published_at
-                    return
-                time.sleep(0.02)
-
-        # Readers of the front and of each instance, at the same time.
-        pollers = [threading.Thread(target=poll, args=item) for item in {"front": stack.front_url, **stack.app_urls}.items()]
-        for poller in pollers:
-            poller.start()
-        for poller in pollers:
-            poller.join()
+        fresh_after = time_to_fresh({"front": stack.front_url, **stack.app_urls}, path, title, published_at)
         time.sleep(1)
         publisher.wait(timeout=30)
     served = load.total
